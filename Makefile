@@ -1,0 +1,34 @@
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+export DATABASE_URL ?= sqlite:///rolecall.db
+
+.PHONY: install run chat test lint format clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/rolecall db upgrade
+	$(BIN)/rolecall serve
+
+chat: install
+	$(BIN)/rolecall chat
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/pytest
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) rolecall.db rolecall.db-wal rolecall.db-shm

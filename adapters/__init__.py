@@ -1,0 +1,1 @@
+"""Adapters: persistence and chat platforms, around the domain."""

@@ -1,0 +1,1 @@
+"""The terminal chat: the whole bot with no network."""

@@ -1,0 +1,221 @@
+"""SQLAlchemy repositories: every query is scoped by workspace, except the scheduler's scans,
+which read only what is due through their indexes."""
+
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from adapters.persistence import tables as t
+from domain import ports
+from domain.decisions import AreaOwner, Decision
+from domain.model import Channel, Person, Product, Project, Workspace, name_key
+from domain.notifications import Delivery, Notification
+from domain.scope import Baseline
+from domain.standups import Checkin, Standup
+from domain.tasks import Task
+
+
+class _Repo:
+    model: type
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, item):
+        self.session.add(item)
+        self.session.flush()  # ids are needed at once (numbers, dedupe keys, references)
+        return item
+
+    def get(self, item_id: int):
+        return self.session.get(self.model, item_id)
+
+    def _first(self, statement):
+        return self.session.scalars(statement.limit(1)).first()
+
+
+class _Named(_Repo):
+    column = "key"
+
+    def by_name(self, workspace_id: int, name: str):
+        value = name_key(name) if self.column == "key" else name
+        return self._first(select(self.model).filter_by(workspace_id=workspace_id,
+                                                        **{self.column: value}))  # fmt: skip
+
+    def list(self, workspace_id: int):
+        query = select(self.model).filter_by(workspace_id=workspace_id)
+        return list(self.session.scalars(query.order_by(self.model.id)))
+
+
+class SqlWorkspaces(_Repo, ports.Workspaces):
+    model = Workspace
+
+    def by_key(self, key: str) -> Workspace | None:
+        return self._first(select(Workspace).filter_by(key=key))
+
+    def lock(self, workspace: Workspace) -> Workspace:
+        query = select(Workspace).filter_by(id=workspace.id).with_for_update()
+        return self.session.scalars(query.execution_options(populate_existing=True)).one()
+
+
+class SqlPeople(_Named, ports.People):
+    model, column = Person, "handle"
+
+
+class SqlProducts(_Named, ports.Products):
+    model = Product
+
+
+class SqlProjects(_Named, ports.Projects):
+    model = Project
+
+    def scope_dirty(self, limit: int) -> list[Project]:
+        query = select(Project).where(t.projects.c.scope_dirty.is_(True)).limit(limit)
+        return list(self.session.scalars(query))
+
+
+class SqlChannels(_Named, ports.Channels):
+    model, column = Channel, "name"
+
+
+class SqlTasks(_Repo, ports.Tasks):
+    model = Task
+
+    def by_number(self, workspace_id: int, number: int) -> Task | None:
+        return self._first(select(Task).filter_by(workspace_id=workspace_id, number=number))
+
+    def _where(self, q: ports.TaskQuery):
+        c = t.tasks.c
+        query = select(Task).where(c.workspace_id == q.workspace_id)
+        if q.statuses:
+            query = query.where(c.status.in_([str(s) for s in q.statuses]))
+        if q.assignee_id is not None:
+            query = query.where(c.assignee_id == q.assignee_id)
+        if q.project_ids is not None:
+            query = query.where(c.project_id.in_(q.project_ids))
+        if q.due_before is not None:
+            query = query.where(c.due_on < q.due_before)
+        if q.done_since is not None:
+            query = query.where(c.done_at >= q.done_since)
+        return query
+
+    def find(self, query: ports.TaskQuery) -> list[Task]:
+        c = t.tasks.c
+        order = (c.due_on.is_(None), c.due_on, c.number)
+        return list(self.session.scalars(self._where(query).order_by(*order).limit(query.limit)))
+
+    def count(self, query: ports.TaskQuery) -> int:
+        inner = self._where(query).with_only_columns(t.tasks.c.id).subquery()
+        return self.session.scalar(select(func.count()).select_from(inner))
+
+    def of_project(self, project_id: int) -> list[Task]:
+        query = select(Task).filter_by(project_id=project_id).order_by(t.tasks.c.number)
+        return list(self.session.scalars(query))
+
+    def reminders_due(self, now: datetime, limit: int) -> list[Task]:
+        c = t.tasks.c
+        query = select(Task).where(c.remind_at <= now).order_by(c.remind_at).limit(limit)
+        return list(self.session.scalars(query))
+
+
+class SqlDecisions(_Repo, ports.Decisions):
+    model = Decision
+
+    def by_number(self, workspace_id: int, number: int) -> Decision | None:
+        return self._first(select(Decision).filter_by(workspace_id=workspace_id, number=number))
+
+    def recent(self, workspace_id, project_id, since, limit) -> list[Decision]:
+        c = t.decisions.c
+        query = select(Decision).where(c.workspace_id == workspace_id)
+        if project_id is not None:
+            query = query.where(c.project_id == project_id)
+        if since is not None:
+            query = query.where(c.created_at >= since)
+        return list(self.session.scalars(query.order_by(c.id.desc()).limit(limit)))
+
+
+class SqlBaselines(_Repo, ports.Baselines):
+    model = Baseline
+
+    def latest(self, project_id: int) -> Baseline | None:
+        query = select(Baseline).filter_by(project_id=project_id)
+        return self._first(query.order_by(t.baselines.c.id.desc()))
+
+
+class SqlStandups(_Repo, ports.Standups):
+    model = Standup
+
+    def for_channel(self, workspace_id: int, channel: str) -> Standup | None:
+        return self._first(select(Standup).filter_by(workspace_id=workspace_id, channel=channel))
+
+    def remove(self, standup: Standup) -> None:
+        self.session.delete(standup)
+
+    def due(self, now: datetime, limit: int) -> list[Standup]:
+        c = t.standups.c
+        query = select(Standup).where(c.next_run_at <= now).order_by(c.next_run_at)
+        return list(self.session.scalars(query.limit(limit)))
+
+
+class SqlCheckins(_Repo, ports.Checkins):
+    model = Checkin
+
+    def of(self, workspace_id: int, person_id: int, day: date) -> Checkin | None:
+        return self._first(select(Checkin).filter_by(
+            workspace_id=workspace_id, person_id=person_id, day=day))  # fmt: skip
+
+    def since(self, workspace_id: int, day: date) -> list[Checkin]:
+        c = t.checkins.c
+        query = select(Checkin).where(c.workspace_id == workspace_id, c.day >= day)
+        return list(self.session.scalars(query.order_by(c.day, c.id)))
+
+
+class SqlAreaOwners(ports.AreaOwners):
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def of_workspace(self, workspace_id: int) -> dict[str, str]:
+        rows = self.session.scalars(select(AreaOwner).filter_by(workspace_id=workspace_id))
+        return {row.area: row.role for row in rows}
+
+    def set(self, workspace_id: int, area: str, role: str) -> None:
+        row = self.session.scalars(
+            select(AreaOwner).filter_by(workspace_id=workspace_id, area=area)
+        ).first()
+        if row is None:
+            self.session.add(AreaOwner(workspace_id, area, role))
+        else:
+            row.role = role
+
+
+class SqlOutbox(ports.Outbox):
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, n: Notification) -> bool:
+        dialect = self.session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        values = {col.name: getattr(n, col.name) for col in t.outbox.columns if col.name != "id"}
+        statement = insert(t.outbox).values(**values)
+        statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
+        return self.session.execute(statement).rowcount == 1
+
+    def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:
+        c = t.outbox.c
+        query = (
+            select(Notification)
+            .where(
+                c.status == Delivery.PENDING, c.next_attempt_at <= now, c.platform.in_(platforms)
+            )
+            .order_by(c.next_attempt_at, c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return list(self.session.scalars(query))
+
+    def listing(self, statuses: tuple[str, ...], limit: int) -> list[Notification]:
+        c = t.outbox.c
+        query = select(Notification).where(c.status.in_(statuses)).order_by(c.id).limit(limit)
+        return list(self.session.scalars(query))

@@ -1,0 +1,1 @@
+"""The composition root: configuration, wiring, the server, the worker and the CLI."""

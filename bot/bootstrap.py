@@ -1,0 +1,47 @@
+"""Builds the application from a Config: engine, migrations, unit of work, clock, service."""
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from adapters.console.notifier import ConsoleNotifier
+from adapters.persistence.database import make_engine
+from adapters.persistence.migrate import upgrade
+from adapters.persistence.orm import start_mappers
+from adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork, session_factory
+from bot.config import Config
+from domain.clock import Clock, SystemClock
+from domain.dates import warm_up, zone
+from domain.notifications import Notifier
+from domain.ports import AbstractUnitOfWork
+from domain.service import RoleCall
+
+
+@dataclass
+class Application:
+    config: Config
+    engine: Engine
+    uow_factory: Callable[[], AbstractUnitOfWork]
+    clock: Clock
+    service: RoleCall
+    notifiers: dict[str, Notifier] = field(default_factory=dict)
+
+
+def bootstrap(config: Config, clock: Clock | None = None, migrate: bool = True) -> Application:
+    zone(config.timezone)  # fail fast on a bad ROLECALL_TIMEZONE
+    start_mappers()
+    engine = make_engine(config.database_url)
+    if migrate:
+        upgrade(engine)
+    sessions = session_factory(engine)
+
+    def uow_factory() -> AbstractUnitOfWork:
+        return SqlAlchemyUnitOfWork(sessions)
+
+    clock = clock or SystemClock()
+    warm_up()
+    service = RoleCall(uow_factory, clock, config.timezone)
+    notifiers: dict[str, Notifier] = {"console": ConsoleNotifier(sys.stdout)}
+    return Application(config, engine, uow_factory, clock, service, notifiers)

@@ -1,0 +1,124 @@
+"""The `rolecall` command line (DESIGN §5)."""
+
+import argparse
+import getpass
+import logging
+import sys
+from datetime import datetime
+
+from bot.config import Config
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.command in ("serve", "worker") else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    return args.run(args) or 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rolecall", description="RoleCall chat bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="HTTP server with the embedded scheduler")
+    serve.add_argument("--no-scheduler", action="store_true", help="run `rolecall worker` apart")
+    serve.set_defaults(run=_serve)
+
+    worker = sub.add_parser("worker", help="scheduler and dispatcher")
+    worker.add_argument("--once", action="store_true", help="one pass, then exit")
+    worker.add_argument("--at", type=_instant, help="ISO time of the pass (with --once)")
+    worker.set_defaults(run=_worker)
+
+    chat = sub.add_parser("chat", help="terminal chat on the same database")
+    chat.add_argument("--workspace", default="local")
+    chat.add_argument("--user", default=getpass.getuser())
+    chat.add_argument("--channel", default="general")
+    chat.add_argument("--tz", help="your time zone, e.g. Europe/Berlin")
+    chat.add_argument("--jsonl", action="store_true", help="one JSON reply per input line")
+    chat.set_defaults(run=_chat)
+
+    db = sub.add_parser("db", help="database tasks")
+    db.add_argument("action", choices=["upgrade"])
+    db.set_defaults(run=_db)
+
+    outbox = sub.add_parser("outbox", help="pending and failed notifications")
+    outbox.set_defaults(run=_outbox)
+    return parser
+
+
+def _instant(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO time: {text!r}") from None
+    if moment.tzinfo is None:
+        from domain.dates import zone
+
+        moment = moment.replace(tzinfo=zone(Config.from_env().timezone))
+    return moment
+
+
+def _app(migrate: bool = True):
+    from bot.bootstrap import bootstrap
+
+    return bootstrap(Config.from_env(), migrate=migrate)
+
+
+def _serve(args) -> int:
+    from bot.server import serve
+
+    serve(_app(), scheduler=not args.no_scheduler)
+    return 0
+
+
+def _worker(args) -> int:
+    from bot.worker import run_forever, run_once
+
+    if args.at and not args.once:
+        print("--at needs --once", file=sys.stderr)
+        return 2
+    app = _app()
+    if args.once:
+        run_once(app, args.at)
+    else:
+        run_forever(app)
+    return 0
+
+
+def _chat(args) -> int:
+    from adapters.console.chat import ConsoleChat
+
+    app = _app()
+    chat = ConsoleChat(app.service, args.workspace, args.user, args.channel, args.tz)
+    if args.jsonl:
+        chat.run_jsonl(sys.stdin, sys.stdout)
+    elif sys.stdin.isatty():
+        chat.run_interactive(sys.stdout)
+    else:
+        chat.run_plain(sys.stdin, sys.stdout)
+    return 0
+
+
+def _db(args) -> int:
+    _app(migrate=True)
+    print("Database is up to date.")
+    return 0
+
+
+def _outbox(args) -> int:
+    app = _app()
+    with app.uow_factory() as uow:
+        rows = uow.outbox.listing(("pending", "failed"), 200)
+        for n in rows:
+            print(f"{n.status:8} {n.kind:9} {n.to:20} attempts={n.attempts} "
+                  f"{(n.error or '')[:80]}  [{n.dedupe_key}]")  # fmt: skip
+        if not rows:
+            print("The outbox is empty: nothing pending or failed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Configuration from the environment, read once (DESIGN §4)."""
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+DEFAULT_DATABASE_URL = "sqlite:///rolecall.db"
+
+
+@dataclass(frozen=True)
+class Config:
+    database_url: str = DEFAULT_DATABASE_URL
+    host: str = "0.0.0.0"
+    port: int = 3978
+    timezone: str = "UTC"
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    slack_api_url: str | None = None
+    microsoft_app_id: str | None = None
+    microsoft_app_password: str | None = None
+    microsoft_app_type: str | None = None
+    microsoft_app_tenant_id: str | None = None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] = os.environ) -> "Config":
+        def get(name: str) -> str | None:
+            return env.get(name) or None
+
+        return cls(
+            database_url=get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+            host=get("HOST") or "0.0.0.0",
+            port=int(get("PORT") or 3978),
+            timezone=get("ROLECALL_TIMEZONE") or "UTC",
+            slack_bot_token=get("SLACK_BOT_TOKEN"),
+            slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+            slack_app_token=get("SLACK_APP_TOKEN"),
+            slack_client_id=get("SLACK_CLIENT_ID"),
+            slack_client_secret=get("SLACK_CLIENT_SECRET"),
+            slack_api_url=get("SLACK_API_URL"),
+            microsoft_app_id=get("MicrosoftAppId"),
+            microsoft_app_password=get("MicrosoftAppPassword"),
+            microsoft_app_type=get("MicrosoftAppType"),
+            microsoft_app_tenant_id=get("MicrosoftAppTenantId"),
+        )
+
+    def __repr__(self) -> str:  # secrets never reach logs
+        return f"Config(database={self.database_url.split('@')[-1]!r}, port={self.port})"

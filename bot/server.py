@@ -1,0 +1,52 @@
+"""`rolecall serve`: one aiohttp server (`/healthz`; Slack and Teams routes mount here) with
+the scheduler embedded unless `--no-scheduler`."""
+
+import logging
+
+from aiohttp import web
+
+from bot.bootstrap import Application
+from bot.worker import INTERVAL_SECONDS, tick
+
+log = logging.getLogger(__name__)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def make_web_app(app: Application, scheduler: bool = True) -> web.Application:
+    web_app = web.Application()
+    web_app["rolecall"] = app
+    web_app.router.add_get("/healthz", healthz)
+    if scheduler:
+        web_app.cleanup_ctx.append(_embedded_scheduler)
+    return web_app
+
+
+async def _embedded_scheduler(web_app: web.Application):
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    app = web_app["rolecall"]
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    # A plain function runs in APScheduler's thread pool, off the event loop.
+    scheduler.add_job(tick, "interval", args=[app], seconds=INTERVAL_SECONDS,
+                      max_instances=1, coalesce=True, next_run_time=app.clock.now())  # fmt: skip
+    scheduler.start()
+    log.info("embedded scheduler: a pass every %d s", INTERVAL_SECONDS)
+    yield
+    scheduler.shutdown(wait=False)
+
+
+def serve(app: Application, scheduler: bool = True) -> None:
+    config = app.config
+    print(
+        f"RoleCall is listening on http://127.0.0.1:{config.port} "
+        f"(health: http://127.0.0.1:{config.port}/healthz; database: "
+        f"{config.database_url.split('@')[-1]}).\n"
+        "Talk to it now in a terminal with `make chat`; Slack and Teams connect at "
+        "/slack/events and /api/messages once configured (see README).",
+        flush=True,
+    )
+    web.run_app(make_web_app(app, scheduler), host=config.host, port=config.port,
+                print=None)  # fmt: skip

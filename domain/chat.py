@@ -1,0 +1,27 @@
+"""The neutral chat vocabulary every adapter translates into and out of (who spoke, where,
+what; and the reply)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    platform: str  # "console" | "slack" | "teams"
+    workspace: str  # the platform's team / tenant id
+    user: str  # the speaker's handle or platform user id
+    channel: str
+    text: str
+    user_name: str | None = None
+    user_timezone: str | None = None
+
+    @property
+    def workspace_key(self) -> str:
+        return f"{self.platform}:{self.workspace}"
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    ok: bool = True
+    public: bool = False  # in the channel for everyone, rather than to the speaker only
+    data: object | None = None  # the structured result, for adapters that render richly

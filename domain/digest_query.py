@@ -1,0 +1,57 @@
+"""Loads what a standup digest needs, then builds it (domain/digest.py)."""
+
+from datetime import datetime, timedelta
+
+from domain.dates import add_working_days, local_today, show_day
+from domain.digest import Digest, DigestData, build_digest
+from domain.model import Workspace
+from domain.ports import AbstractUnitOfWork, TaskQuery
+from domain.scope_report import drift_summary, scope_report
+from domain.tasks import OPEN_STATUSES, Status
+
+FETCH_LIMIT = 500
+
+
+def gather_digest(
+    uow: AbstractUnitOfWork,
+    workspace: Workspace,
+    channel: str,
+    project_id: int | None,
+    since: datetime,
+    now: datetime,
+    tz: str,
+) -> Digest:
+    today = local_today(tz, now)
+    projects = [uow.projects.get(project_id)] if project_id else uow.projects.list(workspace.id)
+    only = (project_id,) if project_id else None
+    base = TaskQuery(workspace.id, project_ids=only, limit=FETCH_LIMIT)
+
+    def find(**kw):
+        return uow.tasks.find(TaskQuery(**{**base.__dict__, **kw}))
+
+    horizon = add_working_days(today, 2)
+    upcoming = find(statuses=OPEN_STATUSES, due_before=horizon + timedelta(days=1))
+    scope = []
+    for project in projects:
+        report = scope_report(project, uow, workspace.drift_amber, workspace.drift_red)
+        if report.drift:
+            scope.append(f"{project.name}: {drift_summary(report.drift)}")
+        scope += [f"{project.name}: {b.detail}" for b in report.breaches[:3]]
+    data = DigestData(
+        title=f"Standup for #{channel} — {show_day(today)}"
+        + (f" ({projects[0].name})" if project_id else ""),
+        today=today,
+        done=find(statuses=(Status.DONE,), done_since=since),
+        doing=find(statuses=(Status.DOING,)),
+        blocked=find(statuses=(Status.BLOCKED,)),
+        due_soon=[t for t in upcoming if t.due_on >= today],
+        overdue=[t for t in upcoming if t.due_on < today],
+        scope=scope,
+        decisions=uow.decisions.recent(workspace.id, project_id, since, 50),
+        checkins=uow.checkins.since(workspace.id, local_today(tz, since)),
+    )
+    ids = {t.assignee_id for group in (data.done, data.doing, data.blocked, upcoming)
+           for t in group} | {c.person_id for c in data.checkins} | {
+        x.decided_by_id for x in data.decisions}  # fmt: skip
+    names = {pid: person.mention for pid in ids if (person := uow.people.get(pid))}
+    return build_digest(DigestData(**{**data.__dict__, "names": names}))

@@ -1,0 +1,1 @@
+"""Use cases: one short function per command, working inside a unit of work."""

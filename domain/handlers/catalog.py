@@ -1,0 +1,111 @@
+"""Products and projects: create, describe, constrain, and the project's channel default."""
+
+from domain import commands as c
+from domain.chat import Reply
+from domain.context import Scope
+from domain.dates import parse_day, show_day
+from domain.errors import RoleCallError
+from domain.model import Product, Project
+from domain.parser_args import parse_amount
+from domain.text import quoted
+
+
+def add_product(cmd: c.AddProduct, s: Scope) -> Reply:
+    if s.uow.products.by_name(s.workspace.id, cmd.name):
+        raise RoleCallError(f"There is already a product {cmd.name}.", "product list")
+    manager = s.person(cmd.manager) if cmd.manager else None
+    product = s.uow.products.add(Product(
+        s.workspace.id, cmd.name, manager_id=manager.id if manager else None, vision=cmd.vision
+    ))  # fmt: skip
+    who = (f"product manager {manager.mention}" if manager
+           else f"no product manager yet (role @person product-manager {cmd.name})")  # fmt: skip
+    return Reply(f"Product {product.name} added, {who}.", data=product)
+
+
+def set_metric(cmd: c.SetProductMetric, s: Scope) -> Reply:
+    product = s.product(cmd.product)
+    product.set_metric(cmd.name, cmd.target)
+    return Reply(f"{product.name}: metric {cmd.name}, target {cmd.target}.", data=product)
+
+
+def set_constraint(cmd: c.SetProductConstraint, s: Scope) -> Reply:
+    product = s.product(cmd.product)
+    if cmd.kind == "release-by":
+        product.release_by = parse_day(cmd.value, s.tz, s.now)
+        what = f"release by {show_day(product.release_by)}"
+    elif cmd.kind == "budget":
+        product.budget_cap = parse_amount(cmd.value, "product constraint")
+        what = f"budget cap {product.budget_cap:,.0f}"
+    else:
+        product.add_out_of_scope(cmd.value)
+        what = f"out of scope: {quoted(cmd.value)}"
+    for project in s.uow.projects.list(s.workspace.id):
+        if project.product_id == product.id:
+            project.scope_dirty = True  # the scheduler re-checks breaches of the new constraint
+    return Reply(f"{product.name} constraint set: {what}.", data=product)
+
+
+def show_products(cmd: c.ShowProducts, s: Scope) -> Reply:
+    if cmd.name:
+        return Reply(describe_product(s.product(cmd.name), s))
+    products = s.uow.products.list(s.workspace.id)
+    if not products:
+        return Reply("No products yet.\nTry: product add <name> pm @person")
+    return Reply("Products:\n" + "\n".join(
+        f"{p.name} — product manager {s.mention(p.manager_id)}" for p in products
+    ))  # fmt: skip
+
+
+def describe_product(product: Product, s: Scope) -> str:
+    lines = [f"{product.name} — product manager {s.mention(product.manager_id)}"]
+    if product.vision:
+        lines.append(f"Vision: {product.vision}")
+    lines += [f"Metric: {m['name']} → {m['target']}" for m in product.metrics]
+    if product.release_by:
+        lines.append(f"Release by: {show_day(product.release_by)}")
+    if product.budget_cap is not None:
+        lines.append(f"Budget cap: {product.budget_cap:,.0f}")
+    if product.out_of_scope:
+        lines.append("Out of scope: " + ", ".join(product.out_of_scope))
+    return "\n".join(lines)
+
+
+def add_project(cmd: c.AddProject, s: Scope) -> Reply:
+    if s.uow.projects.by_name(s.workspace.id, cmd.name):
+        raise RoleCallError(f"There is already a project {cmd.name}.", "project list")
+    product = s.product(cmd.product) if cmd.product else None
+    manager = s.person(cmd.manager) if cmd.manager else None
+    ends_on = parse_day(cmd.ends, s.tz, s.now) if cmd.ends else None
+    project = s.uow.projects.add(Project(
+        s.workspace.id, cmd.name, product_id=product.id if product else None,
+        manager_id=manager.id if manager else None, ends_on=ends_on, budget=cmd.budget,
+        scope_dirty=True, created_at=s.now,
+    ))  # fmt: skip
+    return Reply(describe_project(project, s, added=True), data=project)
+
+
+def show_projects(cmd: c.ShowProjects, s: Scope) -> Reply:
+    if cmd.name:
+        return Reply(describe_project(s.project(cmd.name), s))
+    projects = s.uow.projects.list(s.workspace.id)
+    if not projects:
+        return Reply("No projects yet.\nTry: project add <name> [for <product>] pm @person")
+    return Reply("Projects:\n" + "\n".join(describe_project(p, s).split("\n")[0] for p in projects))
+
+
+def describe_project(project: Project, s: Scope, added: bool = False) -> str:
+    product = s.uow.products.get(project.product_id) if project.product_id else None
+    head = f"Project {project.name} added" if added else f"{project.name}"
+    parts = [f"for {product.name}" if product else "no product"]
+    parts.append(f"project manager {s.mention(project.manager_id)}")
+    if project.ends_on:
+        parts.append(f"ends {show_day(project.ends_on)}")
+    if project.budget is not None:
+        parts.append(f"budget {project.budget:,.0f}")
+    return f"{head}: " + ", ".join(parts) + "."
+
+
+def use_project(cmd: c.UseProject, s: Scope) -> Reply:
+    project = s.project(cmd.project)
+    s.channel_settings().default_project_id = project.id
+    return Reply(f"#{s.channel} now defaults to {project.name}.")

@@ -1,0 +1,36 @@
+"""`project baseline` and `project drift`."""
+
+from domain import commands as c
+from domain.chat import Reply
+from domain.context import Scope
+from domain.scope import Baseline
+from domain.scope_report import breach_lines, drift_lines, drift_summary, scope_report
+
+
+def set_baseline(cmd: c.SetBaseline, s: Scope) -> Reply:
+    project = s.project_or_default(cmd.project, "project baseline <project>")
+    baseline = Baseline.of(project, s.uow.tasks.of_project(project.id), s.now, s.speaker.id)
+    s.uow.baselines.add(baseline)
+    project.scope_dirty = True
+    extras = [f"ends {project.ends_on}" if project.ends_on else "",
+              f"budget {project.budget:,.0f}" if project.budget is not None else ""]  # fmt: skip
+    what = ", ".join(filter(None, [f"{len(baseline.task_ids)} tasks", *extras]))
+    return Reply(
+        f"Baseline set for {project.name}: {what}. Tasks added or removed from now on count as "
+        "scope drift.",
+        data=baseline,
+    )
+
+
+def show_drift(cmd: c.ShowDrift, s: Scope) -> Reply:
+    project = s.project_or_default(cmd.project, "project drift <project>")
+    report = scope_report(project, s.uow, s.workspace.drift_amber, s.workspace.drift_red)
+    product_manager = s.mention(report.product.manager_id) if report.product else "nobody"
+    if report.drift is None:
+        lines = [f"{project.name} has no baseline yet: project baseline {project.name}"]
+    else:
+        lines = [f"Scope drift for {project.name}: {drift_summary(report.drift)}."]
+        lines += drift_lines(report.drift)
+        lines.append(f"Project manager: {s.mention(project.manager_id)}.")
+    lines += breach_lines(report, product_manager)
+    return Reply("\n".join(lines), data=report)

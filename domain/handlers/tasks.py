@@ -1,0 +1,156 @@
+"""Task use cases: add, list, change status, reschedule, assign, show."""
+
+from dataclasses import replace
+
+from domain import commands as c
+from domain.chat import Reply
+from domain.context import Scope
+from domain.dates import DATE_EXAMPLES, parse_when, show_day
+from domain.errors import RoleCallError
+from domain.model import Project
+from domain.ports import TaskQuery
+from domain.reminders import first_check
+from domain.tasks import OPEN_STATUSES, Status, Task
+from domain.text import due_phrase, listing, quoted, task_line
+from domain.unplanned import report_unplanned
+from domain.usage import USAGE
+
+LIST_LIMIT = 50
+
+
+def add_task(cmd: c.AddTask, s: Scope) -> Reply:
+    project = s.project(cmd.project) if cmd.project else s.default_project()
+    assignee = s.person(cmd.assignee) if cmd.assignee else s.speaker
+    due_on = due_at = None
+    if cmd.due:
+        due_on, due_at = _when(cmd.due, s, "task add")
+    workspace = s.uow.workspaces.lock(s.workspace)
+    task = Task(
+        workspace_id=workspace.id,
+        number=workspace.take_task_number(),
+        title=cmd.title,
+        created_by_id=s.speaker.id,
+        assignee_id=assignee.id,
+        project_id=project.id if project else None,
+        due_on=due_on,
+        due_at=due_at,
+        estimate=cmd.estimate,
+        created_at=s.now,
+        updated_at=s.now,
+    )
+    _plan_reminders(task, s)
+    s.uow.tasks.add(task)
+    where = f", in {project.name}." if project else "."
+    lines = [f"Added {task.ref} {quoted(task.title)} for {assignee.mention}, "
+             f"{due_phrase(task, s.today)}{where}"]  # fmt: skip
+    if project:
+        project.scope_dirty = True
+        if notice := report_unplanned(task, project, s):
+            lines.append(notice)
+    return Reply("\n".join(lines), data=task)
+
+
+def list_tasks(cmd: c.ListTasks, s: Scope) -> Reply:
+    query = TaskQuery(s.workspace.id, statuses=(Status.DONE,) if cmd.done else OPEN_STATUSES)
+    who = "Open"
+    if cmd.mine or cmd.person:
+        person = s.speaker if cmd.mine else s.uow.people.by_name(s.workspace.id, cmd.person)
+        if person is None:
+            return Reply(f"No tasks for @{cmd.person}.")
+        query, who = replace(query, assignee_id=person.id), f"{person.mention}'s open"
+    if cmd.blocked:
+        query = replace(query, statuses=(Status.BLOCKED,))
+    if cmd.overdue:
+        query = replace(query, due_before=s.today)
+    project = s.project(cmd.project) if cmd.project else None
+    if project:
+        query = replace(query, project_ids=(project.id,))
+    tasks = s.uow.tasks.find(replace(query, limit=LIST_LIMIT))
+    label = _list_label(cmd, who) + (f" in {project.name}" if project else "")
+    if not tasks:
+        return Reply(f"{label}: none.", data=tasks)
+    lines = [_line(t, s) for t in tasks]
+    total = s.uow.tasks.count(query) if len(tasks) == LIST_LIMIT else len(tasks)
+    return Reply(f"{label} ({total}):\n" + listing(lines, total, LIST_LIMIT), data=tasks)
+
+
+def _list_label(cmd: c.ListTasks, who: str) -> str:
+    kind = "done" if cmd.done else "blocked" if cmd.blocked else "overdue" if cmd.overdue else ""
+    if not kind:
+        return f"{who} tasks"
+    owner = who.removesuffix("open").strip()
+    return f"{owner} {kind} tasks" if owner != "Open" and owner else f"{kind.capitalize()} tasks"
+
+
+def change_status(cmd: c.ChangeTaskStatus, s: Scope) -> Reply:
+    task = s.task(cmd.number)
+    if task.status == cmd.status and cmd.status != Status.BLOCKED:
+        return Reply(f"{task.ref} {quoted(task.title)} is already {task.status}.", data=task)
+    was_open = task.is_open
+    task.move_to(Status(cmd.status), s.now, cmd.reason)
+    if task.is_open and not was_open:
+        _plan_reminders(task, s)
+    _touch_project(task, s)
+    verb = {Status.DONE: "Done", Status.DOING: "Started", Status.DROPPED: "Dropped",
+            Status.BLOCKED: "Blocked", Status.TODO: "Reopened"}[Status(cmd.status)]  # fmt: skip
+    why = f" — {cmd.reason}" if cmd.reason else ""
+    return Reply(f"{verb}: {task.ref} {quoted(task.title)}{why}", data=task)
+
+
+def reschedule(cmd: c.RescheduleTask, s: Scope) -> Reply:
+    task = s.task(cmd.number)
+    due_on, due_at = _when(cmd.due, s, "task due")
+    task.reschedule(due_on, due_at, s.now)
+    _plan_reminders(task, s)
+    _touch_project(task, s)
+    return Reply(f"{task.ref} {quoted(task.title)} is now {due_phrase(task, s.today)}.", data=task)
+
+
+def assign(cmd: c.AssignTask, s: Scope) -> Reply:
+    task = s.task(cmd.number)
+    person = s.person(cmd.person)
+    task.assignee_id, task.updated_at = person.id, s.now
+    _plan_reminders(task, s)
+    return Reply(f"{task.ref} {quoted(task.title)} is now assigned to {person.mention}.", data=task)
+
+
+def show(cmd: c.ShowTask, s: Scope) -> Reply:
+    task = s.task(cmd.number)
+    project = s.uow.projects.get(task.project_id) if task.project_id else None
+    lines = [_line(task, s), f"Logged by {s.mention(task.created_by_id)}"
+             + (f" on {show_day(task.created_at.date())}" if task.created_at else "")]  # fmt: skip
+    if task.estimate is not None:
+        lines.append(f"Estimate: {task.estimate:g}")
+    if project and project.manager_id:
+        lines.append(f"Tracked by the project manager {s.mention(project.manager_id)}")
+    return Reply("\n".join(lines), data=task)
+
+
+def _line(task: Task, s: Scope) -> str:
+    project = s.uow.projects.get(task.project_id) if task.project_id else None
+    return task_line(task, s.mention(task.assignee_id), project.name if project else None, s.today)
+
+
+def _when(text: str, s: Scope, form: str):
+    try:
+        return parse_when(text, s.tz, s.now)
+    except RoleCallError as error:
+        if form != "task add":
+            raise RoleCallError(error.message, f"{USAGE[form]}, e.g. {DATE_EXAMPLES}") from None
+        quoting = 'if “due” is part of the title, quote it: task add "Fix bug due to cache"'
+        raise RoleCallError(error.message, f"{error.usage} — or, {quoting}") from None
+
+
+def _plan_reminders(task: Task, s: Scope) -> None:
+    if task.due_on is None or not task.is_open:
+        task.remind_at = None
+        return
+    assignee = s.person_by_id(task.assignee_id)
+    task.remind_at = first_check(task.due_on, s.timezone_of(assignee))
+
+
+def _touch_project(task: Task, s: Scope) -> Project | None:
+    project = s.uow.projects.get(task.project_id) if task.project_id else None
+    if project:
+        project.scope_dirty = True
+    return project

@@ -1,0 +1,57 @@
+"""Notifications: rows of the outbox, written by the scheduler and handlers, sent by a notifier.
+
+Each has a dedupe key unique across the outbox, so a scan that runs twice, or two workers
+that scan at once, queue it once.
+"""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    DEADLINE = "deadline"
+    OVERDUE = "overdue"
+    DRIFT = "drift"
+    BREACH = "breach"
+    UNPLANNED = "unplanned"
+    DIGEST = "digest"
+
+
+class Delivery(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+@dataclass(eq=False)
+class Notification:
+    workspace_id: int
+    dedupe_key: str
+    platform: str
+    to: str  # "@handle" for a person, "#channel" for a channel
+    kind: str
+    text: str
+    payload: dict = field(default_factory=dict)
+    status: str = Delivery.PENDING
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    created_at: datetime | None = None
+    sent_at: datetime | None = None
+    error: str | None = None
+    id: int | None = None
+
+
+class DeliveryError(Exception):
+    """A notifier could not send. `retry_after` seconds when worth retrying, else permanent."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+class Notifier(ABC):
+    @abstractmethod
+    def send(self, notification: Notification) -> None:
+        """Deliver or raise DeliveryError."""

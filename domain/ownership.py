@@ -1,0 +1,76 @@
+"""Who owns what: the area's owner role (with workspace overrides), the concrete person from
+the project or product in context, and who to consult."""
+
+from dataclasses import dataclass
+
+from domain.areas import DecisionArea
+from domain.context import Scope
+from domain.model import Person, Product, Project
+from domain.roles import Role
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The project and/or product a question or decision is about."""
+
+    project: Project | None = None
+    product: Product | None = None
+    named: str | None = None  # the trailing `in <name>` that chose it, if any
+
+    @property
+    def name(self) -> str | None:
+        item = self.project or self.product
+        return item.name if item else None
+
+
+@dataclass(frozen=True)
+class Holder:
+    role: Role
+    person: Person | None
+    of: str | None  # the project or product name the role is held for
+
+
+def resolve_subject(contexts: tuple[str, ...], s: Scope) -> Subject:
+    """A trailing `in <name>` naming a project or product, else the channel's default project,
+    else the workspace's only project or only product."""
+    for candidate in contexts:
+        if project := s.uow.projects.by_name(s.workspace.id, candidate):
+            return Subject(project, _product_of(project, s), candidate)
+        if product := s.uow.products.by_name(s.workspace.id, candidate):
+            return Subject(_only_project_of(product, s), product, candidate)
+    if project := s.default_project():
+        return Subject(project, _product_of(project, s))
+    products = s.uow.products.list(s.workspace.id)
+    if len(products) == 1:
+        return Subject(_only_project_of(products[0], s), products[0])
+    return Subject()
+
+
+def owner_role(area: DecisionArea, s: Scope) -> Role:
+    override = s.uow.area_owners.of_workspace(s.workspace.id).get(area.key)
+    return Role(override) if override else area.owner
+
+
+def holder(role: Role, subject: Subject, s: Scope) -> Holder:
+    item = subject.product if role == Role.PRODUCT_MANAGER else subject.project
+    if item is None:
+        return Holder(role, None, None)
+    return Holder(role, s.person_by_id(item.manager_id), item.name)
+
+
+def describe(h: Holder) -> str:
+    """ "the project manager, @dave (Checkout)" or "the project manager (nobody holds it …)"."""
+    if h.person:
+        return f"the {h.role.label}, {h.person.mention}" + (f" ({h.of})" if h.of else "")
+    if h.of:
+        return f"the {h.role.label} of {h.of} (no one holds that role yet)"
+    return f"the {h.role.label}"
+
+
+def _product_of(project: Project, s: Scope) -> Product | None:
+    return s.uow.products.get(project.product_id) if project.product_id else None
+
+
+def _only_project_of(product: Product, s: Scope) -> Project | None:
+    projects = [p for p in s.uow.projects.list(s.workspace.id) if p.product_id == product.id]
+    return projects[0] if len(projects) == 1 else None

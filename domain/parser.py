@@ -1,0 +1,48 @@
+"""The command language (DESIGN §2): chat text in, one command dataclass out.
+
+Every failure is a RoleCallError with a short message and the right form; nothing else is
+ever raised, whatever the text (see tests/unit/test_parser_properties.py).
+"""
+
+import re
+
+from domain import commands as c
+from domain.errors import RoleCallError
+from domain.parser_setup import SETUP_VERBS
+from domain.parser_talk import parse_checkin, parse_decision, parse_who_owns
+from domain.parser_tasks import parse_task
+from domain.tokens import clean, tokenize
+from domain.usage import USAGE
+
+_LEADING_MENTION = re.compile(r"^\s*(<@[^>]+>|@rolecall\b)[\s,:]*", re.IGNORECASE)
+_VERBS = "task, who owns, decision, product, project, role, roles, owners, standup, checkin, help"
+_TEXT_VERBS = {
+    "checkin": parse_checkin,
+    "check-in": parse_checkin,
+    "decision": parse_decision,
+    "decisions": parse_decision,
+    "who-owns": parse_who_owns,
+    "whoowns": parse_who_owns,
+}
+
+
+def parse(text: str, implicit_task_add: bool = False) -> c.Command:
+    """Parse one message. `implicit_task_add` is for `/task <title>`: no known verb means add."""
+    text = _LEADING_MENTION.sub("", clean(text), count=1).lstrip("/").strip()
+    head, _, rest = text.partition(" ")
+    verb, rest = head.lower(), rest.strip()
+    if verb == "who":
+        second, _, rest = rest.partition(" ")
+        if second.lower() not in ("owns", "decides", "owns:"):
+            raise RoleCallError(f"Unknown command “who {second[:40]}”.", USAGE["who owns"])
+        return parse_who_owns(rest.strip())
+    if verb in _TEXT_VERBS:
+        return _TEXT_VERBS[verb](rest)
+    tokens = tokenize(rest)
+    if verb in ("task", "tasks"):
+        return parse_task(tokens, implicit_task_add, verb == "tasks")
+    if verb in SETUP_VERBS:
+        return SETUP_VERBS[verb](tokens)
+    if not verb:
+        raise RoleCallError("Type a command.", "help")
+    raise RoleCallError(f"Unknown command “{head[:40]}”. Commands: {_VERBS}.", "help")

@@ -1,0 +1,151 @@
+"""Setup commands: products, projects, roles, owners, standups, time zone and help."""
+
+from domain import commands as c
+from domain.errors import RoleCallError
+from domain.parser_args import parse_amount, parse_days, parse_time_of_day
+from domain.roles import parse_role
+from domain.tokens import Token, join, split_options
+from domain.usage import USAGE
+
+_CONSTRAINTS = {
+    "release-by": "release-by", "release": "release-by", "releaseby": "release-by",
+    "budget": "budget", "budget-cap": "budget", "out-of-scope": "out-of-scope",
+    "oos": "out-of-scope", "exclude": "out-of-scope",
+}  # fmt: skip
+
+
+def _sub(tokens: list[Token]) -> tuple[str, list[Token]]:
+    return (tokens[0].word, tokens[1:]) if tokens else ("", [])
+
+
+def _mention(option: list[Token] | None, form: str) -> str | None:
+    if option is None:
+        return None
+    if len(option) != 1 or not option[0].mention:
+        raise RoleCallError(f"“{join(option)[:40]}” is not a person; use @name.", USAGE[form])
+    return option[0].mention
+
+
+def parse_product(tokens: list[Token]) -> c.Command:
+    sub, args = _sub(tokens)
+    if sub in ("add", "new", "create"):
+        name, opts = split_options(args, single={"pm"}, multi={"vision"})
+        if not join(name) or "@" in opts:
+            raise RoleCallError("The product needs a name.", USAGE["product add"])
+        vision = join(opts["vision"]) if "vision" in opts else None
+        return c.AddProduct(join(name)[:120], _mention(opts.get("pm"), "product add"), vision)
+    if sub == "metric":
+        if len(args) < 3:
+            raise RoleCallError("Say the product, the metric and its target.", USAGE[
+                "product metric"])  # fmt: skip
+        return c.SetProductMetric(args[0].text, join(args[1:-1])[:120], args[-1].text[:60])
+    if sub == "constraint":
+        cut = next((i for i, t in enumerate(args) if t.word in _CONSTRAINTS), None)
+        if not cut or cut == len(args) - 1:
+            raise RoleCallError("Say the product, the constraint and its value.", USAGE[
+                "product constraint"])  # fmt: skip
+        kind, value = _CONSTRAINTS[args[cut].word], join(args[cut + 1 :])
+        if kind == "budget":
+            parse_amount(value, "product constraint")
+        return c.SetProductConstraint(join(args[:cut]), kind, value[:200])
+    if sub in ("list", "ls", ""):
+        return c.ShowProducts()
+    if sub in ("show", "info"):
+        return c.ShowProducts(join(args) or None)
+    raise RoleCallError(f"Unknown product command “{sub[:40]}”.", USAGE["product add"])
+
+
+def parse_project(tokens: list[Token]) -> c.Command:
+    sub, args = _sub(tokens)
+    if sub in ("add", "new", "create"):
+        name, opts = split_options(args, single={"pm", "budget"}, multi={"for", "ends"})
+        if not join(name) or "@" in opts:
+            raise RoleCallError("The project needs a name.", USAGE["project add"])
+        budget = join(opts["budget"]) if "budget" in opts else None
+        return c.AddProject(
+            name=join(name)[:120],
+            product=join(opts["for"]) if "for" in opts else None,
+            manager=_mention(opts.get("pm"), "project add"),
+            ends=join(opts["ends"]) if "ends" in opts else None,
+            budget=parse_amount(budget, "project add") if budget else None,
+        )
+    named = join(args) or None
+    simple = {"baseline": c.SetBaseline, "drift": c.ShowDrift, "show": c.ShowProjects}
+    if sub in simple:
+        return simple[sub](named)
+    if sub in ("list", "ls", ""):
+        return c.ShowProjects()
+    if sub == "use":
+        if not named:
+            raise RoleCallError("Say which project.", USAGE["project use"])
+        return c.UseProject(named)
+    raise RoleCallError(f"Unknown project command “{sub[:40]}”.", USAGE["project add"])
+
+
+def parse_role_command(tokens: list[Token]) -> c.Command:
+    if not tokens:
+        return c.ListRoles()
+    if not tokens[0].mention or len(tokens) < 3:
+        raise RoleCallError("Say who, which role, and of what.", USAGE["role"])
+    two_words = len(tokens) > 3 and tokens[2].word == "manager"
+    role = parse_role(join(tokens[1:3]) if two_words else tokens[1].text)
+    target = join(tokens[3:] if two_words else tokens[2:])
+    if not target:
+        raise RoleCallError("Say which product or project.", USAGE["role"])
+    return c.AssignRole(tokens[0].mention, role.value, target)
+
+
+def parse_owners(tokens: list[Token]) -> c.Command:
+    sub, args = _sub(tokens)
+    if sub in ("", "list", "show"):
+        return c.ShowOwners()
+    if sub == "set" and len(args) >= 2:
+        return c.SetAreaOwner(args[0].text.lower(), parse_role(join(args[1:])).value)
+    raise RoleCallError("Say the area and its owner role.", USAGE["owners"])
+
+
+def parse_standup(tokens: list[Token]) -> c.Command:
+    sub, args = _sub(tokens)
+    if sub in ("now", "run"):
+        return c.RunStandup()
+    if sub in ("off", "stop", "disable"):
+        return c.StopStandup()
+    if sub in ("", "show", "status"):
+        return c.ShowStandup()
+    if sub != "at" or not args:
+        raise RoleCallError("Say when the standup digest is posted.", USAGE["standup"])
+    time, opts = split_options(args, single={"tz"}, multi={"days", "in", "on"})
+    days = opts.get("days") or opts.get("on")
+    return c.ScheduleStandup(
+        at=parse_time_of_day(join(time)),
+        timezone=opts["tz"][0].text if "tz" in opts else None,
+        days=parse_days(join(days)) if days else (0, 1, 2, 3, 4),
+        project=join(opts["in"]) if "in" in opts else None,
+    )
+
+
+def parse_timezone(tokens: list[Token]) -> c.Command:
+    if len(tokens) != 1:
+        raise RoleCallError("Say your time zone.", USAGE["timezone"])
+    return c.SetTimezone(tokens[0].text)
+
+
+def parse_help(tokens: list[Token]) -> c.Command:
+    return c.Help(tokens[0].word or None if tokens else None)
+
+
+SETUP_VERBS = {
+    "product": parse_product,
+    "products": parse_product,
+    "project": parse_project,
+    "projects": parse_project,
+    "role": parse_role_command,
+    "roles": lambda tokens: c.ListRoles(),
+    "owners": parse_owners,
+    "owner": parse_owners,
+    "standup": parse_standup,
+    "timezone": parse_timezone,
+    "tz": parse_timezone,
+    "help": parse_help,
+    "?": parse_help,
+}

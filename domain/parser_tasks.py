@@ -1,0 +1,106 @@
+"""`task …` commands."""
+
+from domain import commands as c
+from domain.errors import RoleCallError
+from domain.parser_args import parse_estimate, parse_task_number
+from domain.tasks import MAX_TITLE, Status
+from domain.tokens import Token, join, split_options
+from domain.usage import USAGE
+
+_STATUS_VERBS = {
+    "done": Status.DONE, "finish": Status.DONE, "close": Status.DONE, "complete": Status.DONE,
+    "start": Status.DOING, "doing": Status.DOING, "drop": Status.DROPPED,
+    "cancel": Status.DROPPED, "reopen": Status.TODO, "todo": Status.TODO,
+}  # fmt: skip
+
+
+def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
+    sub = tokens[0].word if tokens else ("list" if implicit_add or plural else "")
+    args = tokens[1:]
+    if sub in ("add", "new", "create"):
+        return _task_add(args)
+    if sub in ("list", "ls", "show-all"):
+        return _task_list(args)
+    if sub in _STATUS_VERBS:
+        return c.ChangeTaskStatus(_one_number(args, "task status"), _STATUS_VERBS[sub])
+    if sub == "block":
+        reason = join(args[1:])
+        if not args or not reason:
+            raise RoleCallError("Say which task and why it is blocked.", USAGE["task block"])
+        return c.ChangeTaskStatus(parse_task_number(args[0].text), Status.BLOCKED, reason[:500])
+    if sub == "due":
+        if len(args) < 2:
+            raise RoleCallError("Say which task and the new date.", USAGE["task due"])
+        return c.RescheduleTask(parse_task_number(args[0].text), join(args[1:]))
+    if sub == "assign":
+        person = args[1].mention if len(args) == 2 else None
+        if not person:
+            raise RoleCallError("Say which task and who takes it.", USAGE["task assign"])
+        return c.AssignTask(parse_task_number(args[0].text), person)
+    if sub in ("show", "info"):
+        return c.ShowTask(_one_number(args, "task show"))
+    if sub in ("approve", "defer"):
+        return c.ReviewUnplannedTask(_one_number(args, "task review"), sub == "approve")
+    if implicit_add:
+        return _task_add(tokens)
+    if not sub:
+        raise RoleCallError("Say what to do with tasks.", USAGE["task add"])
+    raise RoleCallError(
+        f"Unknown task command “{tokens[0].text[:40]}”. Use add, list, done, start, drop, "
+        "block, due, assign, show.",
+        USAGE["task add"],
+    )
+
+
+def _one_number(args: list[Token], form: str) -> int:
+    if len(args) != 1:
+        raise RoleCallError("Say which task, by its number.", USAGE[form])
+    return parse_task_number(args[0].text)
+
+
+def _task_add(tokens: list[Token]) -> c.AddTask:
+    words, options = split_options(tokens, single={"estimate"}, multi={"due", "in"})
+    mention = options.get("@")
+    assignee = mention[0].mention if mention else None
+    if assignee is None and (inline := [t.mention for t in words if t.mention]):
+        assignee = inline[0]  # "Ask @bob to review the copy" goes to bob
+    title = join(words)
+    if assignee and words and words[0].mention == assignee:
+        title = join(words[1:])  # "@bob write the notes": the mention is not part of the title
+    if not title:
+        raise RoleCallError("The task needs a title.", USAGE["task add"])
+    if len(title) > MAX_TITLE:
+        raise RoleCallError(
+            f"The title is {len(title):,} characters; the limit is {MAX_TITLE}.", USAGE["task add"]
+        )
+    return c.AddTask(
+        title=title,
+        assignee=assignee,
+        due=join(options["due"]) if "due" in options else None,
+        project=join(options["in"]) if "in" in options else None,
+        estimate=parse_estimate(options["estimate"][0].text) if "estimate" in options else None,
+    )
+
+
+def _task_list(tokens: list[Token]) -> c.ListTasks:
+    filters: dict = {}
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].word
+        if tokens[i].mention:
+            filters["person"] = tokens[i].mention
+        elif word in ("mine", "my", "me"):
+            filters["mine"] = True
+        elif word in ("overdue", "late"):
+            filters["overdue"] = True
+        elif word == "blocked":
+            filters["blocked"] = True
+        elif word in ("done", "closed", "finished"):
+            filters["done"] = True
+        elif word in ("in", "for") and i + 1 < len(tokens):
+            filters["project"] = join(tokens[i + 1 :])
+            break
+        else:
+            raise RoleCallError(f"Unknown filter “{tokens[i].text[:40]}”.", USAGE["task list"])
+        i += 1
+    return c.ListTasks(**filters)

@@ -1,0 +1,171 @@
+"""What the use cases need from storage. Adapters implement these; tests use fakes."""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from domain.decisions import Decision
+from domain.model import Channel, Person, Product, Project, Workspace
+from domain.notifications import Notification
+from domain.scope import Baseline
+from domain.standups import Checkin, Standup
+from domain.tasks import Task
+
+
+@dataclass(frozen=True)
+class TaskQuery:
+    workspace_id: int
+    statuses: tuple[str, ...] = ()
+    assignee_id: int | None = None
+    project_ids: tuple[int, ...] | None = None
+    due_before: date | None = None
+    done_since: datetime | None = None
+    limit: int = 200
+
+
+T = TypeVar("T")
+
+
+class Repository(ABC, Generic[T]):
+    @abstractmethod
+    def add(self, item: T) -> T: ...
+
+    @abstractmethod
+    def get(self, item_id: int) -> T | None: ...
+
+
+class Named(Repository[T]):
+    @abstractmethod
+    def by_name(self, workspace_id: int, name: str) -> T | None: ...
+
+    @abstractmethod
+    def list(self, workspace_id: int) -> list[T]: ...
+
+
+class Workspaces(Repository[Workspace]):
+    @abstractmethod
+    def by_key(self, key: str) -> Workspace | None: ...
+
+    @abstractmethod
+    def lock(self, workspace: Workspace) -> Workspace:
+        """Reload for update: numbering tasks and decisions must not race."""
+
+
+class People(Named[Person]):
+    """`by_name` matches the handle."""
+
+
+class Products(Named[Product]):
+    pass
+
+
+class Projects(Named[Project]):
+    @abstractmethod
+    def scope_dirty(self, limit: int) -> list[Project]: ...
+
+
+class Channels(Named[Channel]):
+    pass
+
+
+class Tasks(Repository[Task]):
+    @abstractmethod
+    def by_number(self, workspace_id: int, number: int) -> Task | None: ...
+
+    @abstractmethod
+    def find(self, query: TaskQuery) -> list[Task]: ...
+
+    @abstractmethod
+    def count(self, query: TaskQuery) -> int: ...
+
+    @abstractmethod
+    def of_project(self, project_id: int) -> list[Task]: ...
+
+    @abstractmethod
+    def reminders_due(self, now: datetime, limit: int) -> list[Task]: ...
+
+
+class Decisions(Repository[Decision]):
+    @abstractmethod
+    def by_number(self, workspace_id: int, number: int) -> Decision | None: ...
+
+    @abstractmethod
+    def recent(
+        self, workspace_id: int, project_id: int | None, since: datetime | None, limit: int
+    ) -> list[Decision]: ...
+
+
+class Baselines(Repository[Baseline]):
+    @abstractmethod
+    def latest(self, project_id: int) -> Baseline | None: ...
+
+
+class Standups(Repository[Standup]):
+    @abstractmethod
+    def for_channel(self, workspace_id: int, channel: str) -> Standup | None: ...
+
+    @abstractmethod
+    def remove(self, standup: Standup) -> None: ...
+
+    @abstractmethod
+    def due(self, now: datetime, limit: int) -> list[Standup]: ...
+
+
+class Checkins(Repository[Checkin]):
+    @abstractmethod
+    def of(self, workspace_id: int, person_id: int, day: date) -> Checkin | None: ...
+
+    @abstractmethod
+    def since(self, workspace_id: int, day: date) -> list[Checkin]: ...
+
+
+class AreaOwners(ABC):
+    @abstractmethod
+    def of_workspace(self, workspace_id: int) -> dict[str, str]: ...
+
+    @abstractmethod
+    def set(self, workspace_id: int, area: str, role: str) -> None: ...
+
+
+class Outbox(ABC):
+    @abstractmethod
+    def add(self, notification: Notification) -> bool:
+        """Queue unless the dedupe key is taken; True when queued."""
+
+    @abstractmethod
+    def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:
+        """Pending rows due for an attempt, locked against other workers where possible."""
+
+    @abstractmethod
+    def listing(self, statuses: tuple[str, ...], limit: int) -> list[Notification]: ...
+
+
+class AbstractUnitOfWork(ABC):
+    workspaces: Workspaces
+    people: People
+    products: Products
+    projects: Projects
+    channels: Channels
+    tasks: Tasks
+    decisions: Decisions
+    baselines: Baselines
+    standups: Standups
+    checkins: Checkins
+    area_owners: AreaOwners
+    outbox: Outbox
+
+    def __enter__(self) -> "AbstractUnitOfWork":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.rollback()
+
+    @abstractmethod
+    def commit(self) -> None: ...
+
+    def flush(self) -> None:  # noqa: B027  (a no-op is right for in-memory fakes)
+        """Make pending changes visible to the next query of this unit of work."""
+
+    @abstractmethod
+    def rollback(self) -> None: ...

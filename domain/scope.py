@@ -1,0 +1,155 @@
+"""Scope baselines, project drift (→ project manager) and product-constraint breaches
+(→ product manager): the two baselines of DESIGN §1."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from domain.model import Product, Project
+from domain.tasks import Status, Task
+
+
+@dataclass(eq=False)
+class Baseline:
+    workspace_id: int
+    project_id: int
+    task_ids: list[int] = field(default_factory=list)
+    estimates: dict[str, float] = field(default_factory=dict)  # task id → estimate, when set
+    ends_on: date | None = None
+    budget: float | None = None
+    created_at: datetime | None = None
+    created_by_id: int | None = None
+    id: int | None = None
+
+    @classmethod
+    def of(cls, project: Project, tasks: list[Task], now: datetime, by: int) -> "Baseline":
+        scoped = [t for t in tasks if t.status != Status.DROPPED]
+        return cls(
+            workspace_id=project.workspace_id,
+            project_id=project.id,
+            task_ids=sorted(t.id for t in scoped),
+            estimates={str(t.id): t.estimate for t in scoped if t.estimate is not None},
+            ends_on=project.ends_on,
+            budget=project.budget,
+            created_at=now,
+            created_by_id=by,
+        )
+
+    def approve(self, task: Task) -> None:
+        """An unplanned task approved into scope joins the baseline."""
+        if task.id not in self.task_ids:
+            self.task_ids = sorted([*self.task_ids, task.id])
+            if task.estimate is not None:
+                self.estimates = {**self.estimates, str(task.id): task.estimate}
+
+
+class Level(StrEnum):
+    OK = "ok"
+    AMBER = "amber"
+    RED = "red"
+
+
+@dataclass(frozen=True)
+class Drift:
+    baseline: Baseline
+    added: tuple[Task, ...]
+    removed: tuple[Task, ...]
+    ratio: float
+    by_estimate: bool
+    level: Level
+    end_moved: tuple[date | None, date | None] | None
+    budget_raised: tuple[float | None, float | None] | None
+
+
+def measure_drift(
+    baseline: Baseline, project: Project, tasks: list[Task], amber: float, red: float
+) -> Drift:
+    by_id = {t.id: t for t in tasks}
+    current = {t.id for t in tasks if t.status != Status.DROPPED}
+    planned = set(baseline.task_ids)
+    added = [by_id[i] for i in sorted(current - planned)]
+    removed = [by_id[i] for i in sorted(planned - current) if i in by_id]
+    by_estimate = all(str(i) in baseline.estimates for i in planned) and all(
+        t.estimate is not None for t in added
+    )
+    if by_estimate and planned:
+        changed = sum(t.estimate for t in added) + sum(
+            baseline.estimates[str(t.id)] for t in removed
+        )
+        ratio = changed / max(1.0, sum(baseline.estimates.values()))
+    else:
+        by_estimate = False
+        ratio = (len(added) + len(removed)) / max(1, len(planned))
+    end_moved = _later(baseline.ends_on, project.ends_on)
+    budget_raised = _later(baseline.budget, project.budget)
+    level = Level.RED if ratio >= red else Level.AMBER if ratio >= amber else Level.OK
+    if level == Level.OK and (end_moved or budget_raised):
+        level = Level.AMBER  # schedule or budget drift is drift even with the same tasks
+    return Drift(
+        baseline, tuple(added), tuple(removed), ratio, by_estimate, level, end_moved, budget_raised
+    )
+
+
+def _later(before, now):
+    if now is not None and (before is None or now > before):
+        return (before, now)
+    return None
+
+
+@dataclass(frozen=True)
+class Breach:
+    kind: str  # "release-by" | "budget-cap" | "out-of-scope"
+    detail: str
+    key: str  # stable identity, so a warning is sent once per breach
+
+
+def find_breaches(product: Product, project: Project, tasks: list[Task]) -> list[Breach]:
+    breaches = []
+    open_tasks = [t for t in tasks if t.is_open]
+    if product.release_by:
+        limit = product.release_by
+        if project.ends_on and project.ends_on > limit:
+            breaches.append(Breach(
+                "release-by",
+                f"project {project.name} ends {project.ends_on}, after {product.name}'s "
+                f"release-by date {limit}",
+                f"release-by:project:{project.ends_on}:{limit}",
+            ))  # fmt: skip
+        for task in open_tasks:
+            if task.due_on and task.due_on > limit:
+                breaches.append(Breach(
+                    "release-by",
+                    f"task {task.ref} “{task.title}” is due {task.due_on}, after the "
+                    f"release-by date {limit}",
+                    f"release-by:task:{task.id}:{task.due_on}:{limit}",
+                ))  # fmt: skip
+    if product.budget_cap is not None and project.budget and project.budget > product.budget_cap:
+        breaches.append(Breach(
+            "budget-cap",
+            f"project budget {project.budget:,.0f} exceeds {product.name}'s budget cap "
+            f"{product.budget_cap:,.0f}",
+            f"budget-cap:{project.budget}:{product.budget_cap}",
+        ))  # fmt: skip
+    for area in product.out_of_scope:
+        for task in open_tasks:
+            if matches_area(task.title, area):
+                breaches.append(Breach(
+                    "out-of-scope",
+                    f"task {task.ref} “{task.title}” is in an out-of-scope area: {area}",
+                    f"out-of-scope:{task.id}:{area.casefold()}",
+                ))  # fmt: skip
+    return breaches
+
+
+_STOP = {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with", "any"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.removesuffix("s") for w in re.findall(r"\w+", text.casefold()) if w not in _STOP}
+
+
+def matches_area(title: str, area: str) -> bool:
+    """Every significant word of the area appears in the title ("mobile app" ~ "Mobile apps")."""
+    wanted = _words(area)
+    return bool(wanted) and wanted <= _words(title)

@@ -1,0 +1,50 @@
+"""Unplanned tasks: added to a project after its scope baseline. The project manager is told
+at once and approves the task into scope (a logged decision) or defers it."""
+
+from domain import commands as c
+from domain.chat import Reply
+from domain.context import Scope
+from domain.errors import RoleCallError
+from domain.handlers.ownership import log_decision
+from domain.model import Project
+from domain.notifications import Kind, Notification
+from domain.tasks import Status, Task
+from domain.text import quoted
+
+
+def report_unplanned(task: Task, project: Project, s: Scope) -> str | None:
+    """Queue the notice for the project manager; the line to add to the reply, if any."""
+    if s.uow.baselines.latest(project.id) is None:
+        return None
+    manager = s.person_by_id(project.manager_id)
+    if manager is None:
+        return f"{project.name} is baselined, so this is an unplanned task (no project manager)."
+    if manager.id != s.speaker.id:
+        text = (
+            f"Unplanned task in {project.name}: {task.ref} {quoted(task.title)}, added by "
+            f"{s.speaker.mention} after the scope baseline. Approve it into scope "
+            f"(task approve {task.ref}) or defer it (task defer {task.ref})."
+        )
+        s.uow.outbox.add(Notification(
+            workspace_id=s.workspace.id, dedupe_key=f"{s.workspace.id}:unplanned:{task.id}",
+            platform=s.workspace.platform, to=manager.mention, kind=Kind.UNPLANNED, text=text,
+            payload={"task": task.number, "project": project.name}, created_at=s.now,
+            next_attempt_at=s.now,
+        ))  # fmt: skip
+    return f"{project.name} is baselined: this is unplanned work; {manager.mention} will review it."
+
+
+def review(cmd: c.ReviewUnplannedTask, s: Scope) -> Reply:
+    task = s.task(cmd.number)
+    project = s.uow.projects.get(task.project_id) if task.project_id else None
+    baseline = s.uow.baselines.latest(project.id) if project else None
+    if baseline is None or task.id in baseline.task_ids:
+        raise RoleCallError(f"{task.ref} is not unplanned work in a baselined project.")
+    project.scope_dirty = True
+    if not cmd.approve:
+        task.move_to(Status.DROPPED, s.now, None)
+        return Reply(f"Deferred {task.ref} {quoted(task.title)}: out of {project.name}'s scope.")
+    baseline.approve(task)
+    text = f"Approve {task.ref} {quoted(task.title)} into the scope of {project.name}"
+    logged = log_decision(c.LogDecision(text, "scope", (project.name,)), s)
+    return Reply(f"Approved {task.ref} into scope.\n{logged.text}", public=True, data=task)

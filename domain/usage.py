@@ -1,0 +1,53 @@
+"""The right form of every command, shown in errors and in `help`."""
+
+USAGE = {
+    "task add": "task add <title> [@person] [due <when>] [in <project>] [estimate <n>]",
+    "task list": "task list [mine | @person | overdue | blocked | done | in <project>]",
+    "task status": "task done|start|drop|reopen <#n>",
+    "task block": "task block <#n> <reason>",
+    "task due": "task due <#n> <when>",
+    "task assign": "task assign <#n> @person",
+    "task show": "task show <#n>",
+    "task review": "task approve|defer <#n>   (an unplanned task in a baselined project)",
+    "who owns": "who owns <question> [in <project or product>]",
+    "decision log": "decision log <text> [area <area>] [in <project>]",
+    "decision list": "decision list [in <project>]",
+    "decision confirm": "decision confirm <D#n>",
+    "product add": 'product add <name> [pm @person] [vision "<text>"]',
+    "product metric": "product metric <product> <metric name> <target>",
+    "product constraint": (
+        'product constraint <product> release-by <date> | budget <n> | out-of-scope "<text>"'
+    ),
+    "product list": "product list · product show <product>",
+    "project add": "project add <name> [for <product>] [pm @person] [ends <date>] [budget <n>]",
+    "project baseline": "project baseline <project>",
+    "project drift": "project drift <project>",
+    "project use": "project use <project>   (this channel's default project)",
+    "project list": "project list · project show <project>",
+    "role": "role @person product-manager <product> | project-manager <project>",
+    "roles": "roles",
+    "owners": "owners · owners set <area> <product-manager|project-manager>",
+    "standup": (
+        "standup at <HH:MM> [tz <Area/City>] [days mon-fri] [in <project>]"
+        " · standup now · standup off"
+    ),
+    "checkin": "checkin yesterday: … today: … blockers: …",
+    "timezone": "timezone <Area/City>   (yours, e.g. Europe/Berlin)",
+    "help": "help [task | who | decision | product | project | role | standup | checkin | dates]",
+}
+
+TOPICS = {
+    "task": [k for k in USAGE if k.startswith("task")],
+    "who": ["who owns"],
+    "decision": [k for k in USAGE if k.startswith("decision")],
+    "product": [k for k in USAGE if k.startswith("product")],
+    "project": [k for k in USAGE if k.startswith("project")],
+    "role": ["role", "roles", "owners"],
+    "standup": ["standup", "checkin"],
+    "checkin": ["checkin"],
+    "timezone": ["timezone"],
+}
+
+
+def usage(key: str) -> str:
+    return USAGE[key]
