@@ -22,6 +22,7 @@ class OwnerAnswer:
     subject: Subject
     confident: bool
     alternative: tuple[DecisionArea, Holder] | None
+    consult_if_constraint: Holder | None = None  # when the product has constraints to touch
 
     @property
     def text(self) -> str:
@@ -31,6 +32,9 @@ class OwnerAnswer:
             first = f"Owner: probably {describe(self.owner)}."
         lines = [first, f"Area: {self.area.key} — {self.area.title}.", f"Why: {self.area.basis}"]
         consult = ", ".join(describe(h) for h in self.consult) or "no one else needed"
+        if self.consult_if_constraint and self.subject.product:
+            consult += (f"; {describe(self.consult_if_constraint)} if it touches "
+                        f"{self.subject.product.name}'s release-by date or budget cap")  # fmt: skip
         lines.append(f"Consult: {consult}.")
         if not self.confident and self.alternative:
             lines.append(
@@ -45,14 +49,18 @@ def answer(text: str, contexts: tuple[str, ...], s: Scope, area_key: str | None 
     area = find_area(area_key) if area_key else found.area
     subject = resolve_subject(contexts, s)
     owned = area.owned_by(owner_role(area, s))
-    consult = tuple(holder(r, subject, s) for r in owned.consulted(found.touches_constraint))
+    roles = owned.consulted(found.touches_constraint)
+    consult = tuple(holder(r, subject, s) for r in roles)
+    conditional = owned.consult_on_constraint
+    if conditional in roles or not (subject.product and subject.product.has_constraints):
+        conditional = None
     alternative = None
     if not area_key and not found.confident and found.runner_up:
         other = found.runner_up.owned_by(owner_role(found.runner_up, s))
         alternative = (other, holder(other.owner, subject, s))
     confident = bool(area_key) or found.confident
     return OwnerAnswer(owned, holder(owned.owner, subject, s), consult, subject, confident,
-                       alternative)  # fmt: skip
+                       alternative, conditional and holder(conditional, subject, s))  # fmt: skip
 
 
 def who_owns(cmd: c.AskWhoOwns, s: Scope) -> Reply:

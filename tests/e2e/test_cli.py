@@ -1,0 +1,99 @@
+"""The scripted session of the core issue, through `rolecall chat --jsonl` and
+`rolecall worker --once`, as separate processes on one database."""
+
+import socket
+import subprocess
+import time
+import urllib.request
+from datetime import date, timedelta
+
+import pytest
+
+from tests.e2e.conftest import ROLECALL
+from tests.support import SETUP
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_scripted_session_then_worker_passes_deliver_each_reminder_once(cli):
+    tomorrow = date.today() + timedelta(days=1)
+    replies = cli.chat([
+        *SETUP,
+        f"task add Write release notes @carol due {tomorrow} in Checkout",
+        "task add Polish the copy @bob due in 3 days in Checkout",
+        "task add Done already @carol due tomorrow in Checkout",
+        "task done #3",
+        "task list @carol",
+        "project baseline Checkout",
+        "task add Extra analytics @bob in Checkout",
+        "project drift Checkout",
+        "who owns can we push the launch to March?",
+        "decision log Launch slips to March",
+        "task frobnicate",
+    ])  # fmt: skip
+    assert all(r["ok"] for r in replies[:-1]), [r for r in replies if not r["ok"]]
+    assert replies[-1]["ok"] is False and "Unknown task command" in replies[-1]["text"]
+    assert "#1 Write release notes" in replies[len(SETUP) + 4]["text"]
+    assert "1 added, 0 removed" in replies[len(SETUP) + 7]["text"]
+    first_line = replies[len(SETUP) + 8]["text"].splitlines()[0]
+    assert "product manager" in first_line and "@alice" in first_line
+    assert "proposed" in replies[len(SETUP) + 9]["text"]
+
+    day_before = cli.worker(f"{date.today()}T12:00:00Z")
+    assert {"to": "@carol", "kind": "deadline"} in [_brief(n) for n in day_before]
+    assert {"to": "@dave", "kind": "unplanned"} in [_brief(n) for n in day_before]
+    assert cli.worker(f"{date.today()}T12:00:00Z") == []  # the same pass twice: nothing twice
+    on_the_day = cli.worker(f"{tomorrow}T09:00:00Z")
+    assert [_brief(n) for n in on_the_day] == [{"to": "@carol", "kind": "deadline"}]
+    overdue = cli.worker(f"{tomorrow + timedelta(days=1)}T09:00:00Z")
+    assert sorted(n["to"] for n in overdue if n["kind"] == "overdue") == ["@carol", "@dave"]
+    assert not [n for n in overdue if "Done already" in n["text"]]
+
+
+def _brief(notification: dict) -> dict:
+    return {"to": notification["to"], "kind": notification["kind"]}
+
+
+def test_every_input_line_gets_exactly_one_json_reply(cli):
+    lines = ["", "   ", "help", "task add", "who owns", "task list", "\x00\x01 weird", "ü" * 50]
+    replies = cli.chat(lines)
+    assert [r["input"] for r in replies] == lines
+    assert [r["ok"] for r in replies] == [False, False, True, False, False, True, False, False]
+
+
+def test_workspaces_are_separate_across_processes(cli):
+    cli.chat(["task add Acme only @bob"], workspace="acme")
+    [beta] = cli.chat(["task list"], workspace="beta")
+    [acme] = cli.chat(["task list"], workspace="acme")
+    assert "Acme only" not in beta["text"] and "Acme only" in acme["text"]
+
+
+def test_db_upgrade_and_outbox_commands_work_on_a_fresh_database(cli):
+    assert "up to date" in cli.run("db", "upgrade").stdout
+    assert "empty" in cli.run("outbox").stdout
+
+
+def test_serve_answers_healthz(cli):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**cli.env, "PORT": str(port), "HOST": "127.0.0.1"}
+    server = subprocess.Popen([ROLECALL, "serve", "--no-scheduler"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        body = _get(f"http://127.0.0.1:{port}/healthz", deadline=time.monotonic() + 60)
+        assert body == b'{"status": "ok"}'
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _get(url: str, deadline: float) -> bytes:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)

@@ -1,0 +1,94 @@
+"""The whole command language against a real database (SQLite, or PostgreSQL in CI)."""
+
+from sqlalchemy import select
+
+from adapters.persistence import tables
+from tests.support import set_up_store
+
+
+def test_a_team_plans_tracks_and_asks_who_owns_what(chat):
+    set_up_store(chat)
+    assert "#1" in chat.ok("task add Write release notes @bob due friday in Checkout")
+    assert "due in 4 days" in chat.ok(
+        "task add Design payment form @carol due 2026-11-30 in Checkout"
+    )
+    added = chat.ok('task add "Fix bug in login due to cache" in Checkout')
+    assert "“Fix bug in login due to cache” for @erin" in added  # no @person: the speaker
+
+    assert "@bob's open tasks (1)" in chat.ok("task list @bob")
+    assert "#3" in chat.ok("task list mine") and "#1" not in chat.ok("task list mine")
+    assert "Open tasks in Checkout (3)" in chat.ok("task list in Checkout")
+    chat.ok("task done #3")
+    chat.ok("task block #2 waiting for API keys")
+    assert "waiting for API keys" in chat.ok("task list blocked")
+    assert "now assigned to @frank" in chat.ok("task assign #1 @frank")
+    assert "due tomorrow" in chat.ok("task due #1 tomorrow")
+
+    chat.ok("project baseline Checkout")
+    chat.ok("task add Build mobile app prototype @bob due 2027-04-01 in Checkout")
+    drift = chat.ok("project drift Checkout")
+    assert drift.startswith("Scope drift for Checkout: RED — 33% of 3 baselined tasks: 1 added")
+    assert "out-of-scope area: mobile app" in drift
+    assert "after the release-by date 2027-03-01" in drift
+
+    owner = chat.ok("who owns can we push the launch to March?").splitlines()[0]
+    assert "product manager" in owner and "@alice" in owner
+    owner = chat.ok("who owns moving the deadline of the payment form").splitlines()[0]
+    assert "project manager" in owner and "@dave" in owner
+
+    logged = chat.ok("decision log We will cut the loyalty feature from the release", user="bob")
+    assert "as proposed" in logged and "@alice" in logged
+    confirmed = chat.ok("decision log Retros every second Friday", user="dave")
+    assert "confirmed" in confirmed
+
+
+def test_the_overdue_filter_lists_only_late_open_tasks(chat, clock):
+    chat.ok("task add Old thing due 2026-11-20")
+    chat.ok("task add Done old thing due 2026-11-19")
+    chat.ok("task add Future thing due 2026-12-20")
+    chat.ok("task done #2")
+    listed = chat.ok("task list overdue")
+    assert "#1" in listed and "#2" not in listed and "#3" not in listed
+
+
+def test_data_persists_across_processes(app, database_url, clock):
+    from bot.bootstrap import bootstrap
+    from bot.config import Config
+    from tests.support import ChatDriver
+
+    ChatDriver(app.service).ok("task add Persist me @bob due friday")
+    again = bootstrap(Config(database_url=database_url), clock=clock)
+    assert "Persist me" in ChatDriver(again.service).ok("task list @bob")
+    again.engine.dispose()
+
+
+def test_one_workspace_never_sees_or_changes_another(chat):
+    chat.ok("task add Acme secret @bob")
+    chat.ok("project add Apollo", workspace="beta")
+    assert "Open tasks: none" in chat.ok("task list", workspace="beta")
+    assert "no task #1" in chat.fails("task done #1", workspace="beta")
+    assert "no project “Apollo”" in chat.fails("task add x in Apollo")
+    assert "☐ #1 Acme secret" in chat.ok("task list")
+    assert "#1" in chat.ok("task add Beta's first", workspace="beta")  # numbers per workspace
+
+
+def test_user_text_is_stored_and_shown_as_plain_text(chat, app):
+    reply = chat.ok("task add <!channel> please <https://evil.example|click> & see")
+    assert "<!channel> please <https://evil.example|click> & see" in reply
+    with app.engine.connect() as connection:
+        title = connection.execute(select(tables.tasks.c.title)).scalar_one()
+    assert title == "<!channel> please <https://evil.example|click> & see"
+
+
+def test_unapproved_decisions_can_only_be_confirmed_by_their_owner(chat):
+    set_up_store(chat)
+    chat.ok("decision log We sunset the old checkout in Q3", user="bob")
+    assert "Only the product manager (@alice)" in chat.fails("decision confirm D1", user="bob")
+    assert "Confirmed D1" in chat.ok("decision confirm D1", user="alice")
+
+
+def test_a_workspace_can_give_an_area_to_the_other_manager(chat):
+    set_up_store(chat)
+    chat.ok("owners set budget product-manager")
+    first = chat.ok("who owns the budget for extra contractors").splitlines()[0]
+    assert "product manager" in first and "@alice" in first
