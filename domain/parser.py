@@ -12,7 +12,7 @@ from domain.parser_setup import SETUP_VERBS
 from domain.parser_talk import parse_checkin, parse_decision, parse_who_owns
 from domain.parser_tasks import parse_task
 from domain.tokens import clean, tokenize
-from domain.usage import USAGE
+from domain.usage import USAGE, did_you_mean
 
 _LEADING_MENTION = re.compile(r"^\s*(<@[^>]+>|@rolecall\b)[\s,:]*", re.IGNORECASE)
 _VERBS = "task, who owns, decision, product, project, role, roles, owners, standup, checkin, help"
@@ -45,4 +45,5 @@ def parse(text: str, implicit_task_add: bool = False) -> c.Command:
         return SETUP_VERBS[verb](tokens)
     if not verb:
         raise RoleCallError("Type a command.", "help")
-    raise RoleCallError(f"Unknown command “{head[:40]}”. Commands: {_VERBS}.", "help")
+    hint = did_you_mean(verb, [*_TEXT_VERBS, *SETUP_VERBS, "task", "who"])
+    raise RoleCallError(f"Unknown command “{head[:40]}”.{hint} Commands: {_VERBS}.", "help")

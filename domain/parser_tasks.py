@@ -5,13 +5,16 @@ from domain.errors import RoleCallError
 from domain.parser_args import parse_estimate, parse_task_number
 from domain.tasks import MAX_TITLE, Status
 from domain.tokens import Token, join, split_options
-from domain.usage import USAGE
+from domain.usage import USAGE, did_you_mean
 
 _STATUS_VERBS = {
     "done": Status.DONE, "finish": Status.DONE, "close": Status.DONE, "complete": Status.DONE,
     "start": Status.DOING, "doing": Status.DOING, "drop": Status.DROPPED,
     "cancel": Status.DROPPED, "reopen": Status.TODO, "todo": Status.TODO,
 }  # fmt: skip
+_SUBVERBS = ["add", "list", "done", "start", "drop", "reopen", "block", "due", "assign", "show",
+             "approve", "defer"]  # fmt: skip
+_LIST_FILTERS = {"mine", "my", "overdue", "late", "blocked"}
 
 
 def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
@@ -43,11 +46,14 @@ def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comma
         return c.ReviewUnplannedTask(_one_number(args, "task review"), sub == "approve")
     if implicit_add:
         return _task_add(tokens)
+    if sub in _LIST_FILTERS or (tokens and tokens[0].mention):
+        return _task_list(tokens)  # "tasks mine", "task @bob": a listing
     if not sub:
         raise RoleCallError("Say what to do with tasks.", USAGE["task add"])
+    hint = did_you_mean(sub, _SUBVERBS)
     raise RoleCallError(
-        f"Unknown task command “{tokens[0].text[:40]}”. Use add, list, done, start, drop, "
-        "block, due, assign, show.",
+        f"Unknown task command “{tokens[0].text[:40]}”.{hint} Use add, list, done, start, "
+        "drop, block, due, assign, show.",
         USAGE["task add"],
     )
 

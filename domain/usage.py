@@ -1,5 +1,7 @@
 """The right form of every command, shown in errors and in `help`."""
 
+from difflib import get_close_matches
+
 USAGE = {
     "task add": "task add <title> [@person] [due <when>] [in <project>] [estimate <n>]",
     "task list": "task list [mine | @person | overdue | blocked | done | in <project>]",
@@ -51,3 +53,9 @@ TOPICS = {
 
 def usage(key: str) -> str:
     return USAGE[key]
+
+
+def did_you_mean(word: str, options: list[str]) -> str:
+    """ " Did you mean “list”?" for a near miss such as "lsit", else nothing."""
+    close = get_close_matches(word.lower(), options, n=1, cutoff=0.6)
+    return f" Did you mean “{close[0]}”?" if close else ""

@@ -13,6 +13,11 @@ from domain.ownership import Holder, Subject, describe, holder, owner_role, reso
 from domain.roles import Role
 from domain.text import quoted
 
+_WHO_HOLDS = {
+    Role.PRODUCT_MANAGER: "Name them: role @person product-manager <product> (or product add).",
+    Role.PROJECT_MANAGER: "Name them: role @person project-manager <project> (or project add).",
+}
+
 
 @dataclass(frozen=True)
 class OwnerAnswer:
@@ -36,6 +41,8 @@ class OwnerAnswer:
             consult += (f"; {describe(self.consult_if_constraint)} if it touches "
                         f"{self.subject.product.name}'s release-by date or budget cap")  # fmt: skip
         lines.append(f"Consult: {consult}.")
+        if self.owner.person is None:
+            lines.append(_WHO_HOLDS[self.owner.role])
         if not self.confident and self.alternative:
             lines.append(
                 f"Not sure: it may be {other.key} ({other.title}), owned by "

@@ -1,0 +1,85 @@
+"""The use cases on in-memory fakes: no database, no platform."""
+
+from datetime import timedelta
+
+from domain.scheduler import Pass
+from domain.tasks import Status
+from tests.support import set_up_store
+
+
+def test_a_task_without_a_person_goes_to_whoever_logged_it(fake_chat, fake_uow):
+    fake_chat.ok("task add Write the changelog")
+    [task] = fake_uow.tasks.items
+    assert fake_uow.people.get(task.assignee_id).handle == "erin"
+
+
+def test_task_numbers_count_per_workspace(fake_chat, fake_uow):
+    fake_chat.ok("task add One")
+    fake_chat.ok("task add Two")
+    fake_chat.ok("task add Other", workspace="beta")
+    assert [t.number for t in fake_uow.tasks.items] == [1, 2, 1]
+
+
+def test_people_are_created_on_first_mention(fake_chat, fake_uow):
+    fake_chat.ok("task add Review @zoe")
+    fake_chat.ok("task add Review again @zoe")
+    assert [p.handle for p in fake_uow.people.items] == ["erin", "zoe"]
+
+
+def test_a_natural_due_date_is_read_in_the_speakers_time_zone(fake_chat, fake_uow):
+    fake_chat.ok("timezone Pacific/Kiritimati")  # UTC+14: already Friday 00:00 there
+    fake_chat.ok("task add Ship it due tomorrow")
+    assert str(fake_uow.tasks.items[0].due_on) == "2026-11-28"
+
+
+def test_who_owns_names_role_and_person_on_the_first_line(fake_chat):
+    set_up_store(fake_chat)
+    first, *rest = fake_chat.ok("who owns what KPI should we track for onboarding").splitlines()
+    assert first == "Owner: the product manager, @alice (Web Store)."
+    assert any(line.startswith("Why:") for line in rest)
+    assert any(line.startswith("Consult:") for line in rest)
+
+
+def test_who_owns_reads_a_trailing_in_as_context_only_when_it_names_something(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("project add Mobile for Web Store pm @mia")
+    answer = fake_chat.ok("who owns the schedule in Mobile").splitlines()[0]
+    assert "@mia (Mobile)" in answer
+    answer = fake_chat.ok("who owns the schedule slip in March").splitlines()[0]
+    assert "project manager" in answer and "@mia" not in answer
+
+
+def test_a_decision_by_someone_else_is_proposed_and_names_the_owner(fake_chat, fake_uow):
+    set_up_store(fake_chat)
+    reply = fake_chat.ok("decision log Move the release to April", user="bob")
+    assert "proposed" in reply and "@alice" in reply
+    assert fake_uow.decisions.items[0].status == "proposed"
+
+
+def test_an_unplanned_task_queues_a_notice_for_the_project_manager(fake_chat, fake_uow):
+    set_up_store(fake_chat)
+    fake_chat.ok("project baseline Checkout")
+    fake_chat.ok("task add Surprise in Checkout", user="bob")
+    [notice] = fake_uow.outbox.items
+    assert (notice.to, notice.kind) == ("@dave", "unplanned")
+
+
+def test_deferring_an_unplanned_task_drops_it(fake_chat, fake_uow):
+    set_up_store(fake_chat)
+    fake_chat.ok("project baseline Checkout")
+    fake_chat.ok("task add Surprise in Checkout", user="bob")
+    fake_chat.ok("task defer #1", user="dave")
+    assert fake_uow.tasks.items[0].status == Status.DROPPED
+
+
+def test_a_scheduler_pass_on_fakes_queues_the_day_before_reminder(fake_chat, fake_uow, clock):
+    fake_chat.ok("task add Ship it @bob due 2026-11-27")
+    queued = Pass(fake_uow, clock.now()).run()
+    assert queued == 1 and fake_uow.outbox.items[0].to == "@bob"
+    assert Pass(fake_uow, clock.now() + timedelta(hours=1)).run() == 0
+
+
+def test_help_lists_every_command_and_topics_narrow_it(fake_chat):
+    everything = fake_chat.ok("help")
+    assert "who owns <question>" in everything and "standup at <HH:MM>" in everything
+    assert fake_chat.ok("help standup").startswith("standup at")
