@@ -91,7 +91,15 @@ def _worker(args) -> int:
 
 def _chat(args) -> int:
     from adapters.console.chat import ConsoleChat
+    from domain.dates import zone
+    from domain.errors import RoleCallError
 
+    if args.tz:
+        try:
+            args.tz = zone(args.tz).key
+        except RoleCallError as error:
+            print(error, file=sys.stderr)
+            return 2
     app = _app()
     chat = ConsoleChat(app.service, args.workspace, args.user, args.channel, args.tz)
     if args.jsonl:

@@ -76,6 +76,6 @@ class RoleCall:
             speaker = uow.people.add(Person(workspace.id, message.user.lstrip("@")))
         if message.user_name:
             speaker.display_name = message.user_name
-        if message.user_timezone and not speaker.timezone:
-            speaker.timezone = message.user_timezone
+        if message.user_timezone and speaker.timezone != message.user_timezone:
+            speaker.timezone = message.user_timezone  # the platform's profile is the truth
         return Scope(uow, workspace, speaker, message.channel.lstrip("#"), self.clock.now())

@@ -3,7 +3,7 @@ Slack and Teams build richer views from the same data)."""
 
 from datetime import date
 
-from domain.dates import show_day
+from domain.dates import show_day, zone
 from domain.tasks import Status, Task
 
 STATUS_MARK = {
@@ -19,20 +19,23 @@ def quoted(text: str) -> str:
     return f"“{text}”"
 
 
-def due_phrase(task: Task, today: date) -> str:
+def due_phrase(task: Task, today: date, tz: str = "UTC") -> str:
+    """ "due tomorrow", "due in 3 days 17:00", "due Thu 1 Apr 2027 (overdue)", in the reader's
+    zone (`today` and `tz` are the reader's)."""
     if task.due_on is None:
         return "no due date"
     days = (task.due_on - today).days
     relative = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days)
     if relative is None:
         relative = f"in {days} days" if 0 < days < 7 else show_day(task.due_on)
+    at = f" {task.due_at.astimezone(zone(tz)):%H:%M}" if task.due_at else ""
     late = " (overdue)" if task.is_overdue(today) else ""
-    return f"due {relative}{late}"
+    return f"due {relative}{at}{late}"
 
 
-def task_line(task: Task, assignee: str, project: str | None, today: date) -> str:
+def task_line(task: Task, assignee: str, project: str | None, today: date, tz: str) -> str:
     parts = [f"{STATUS_MARK[Status(task.status)]} {task.ref} {task.title}", assignee]
-    parts.append(due_phrase(task, today))
+    parts.append(due_phrase(task, today, tz))
     if task.status == Status.BLOCKED and task.blocked_reason:
         parts.append(f"blocked: {task.blocked_reason}")
     elif task.status != Status.TODO:

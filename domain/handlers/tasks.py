@@ -42,7 +42,7 @@ def add_task(cmd: c.AddTask, s: Scope) -> Reply:
     s.uow.tasks.add(task)
     where = f", in {project.name}." if project else "."
     lines = [f"Added {task.ref} {quoted(task.title)} for {assignee.mention}, "
-             f"{due_phrase(task, s.today)}{where}"]  # fmt: skip
+             f"{due_phrase(task, s.today, s.tz)}{where}"]  # fmt: skip
     if project:
         project.scope_dirty = True
         if notice := report_unplanned(task, project, s):
@@ -103,7 +103,9 @@ def reschedule(cmd: c.RescheduleTask, s: Scope) -> Reply:
     task.reschedule(due_on, due_at, s.now)
     _plan_reminders(task, s)
     _touch_project(task, s)
-    return Reply(f"{task.ref} {quoted(task.title)} is now {due_phrase(task, s.today)}.", data=task)
+    return Reply(
+        f"{task.ref} {quoted(task.title)} is now {due_phrase(task, s.today, s.tz)}.", data=task
+    )
 
 
 def assign(cmd: c.AssignTask, s: Scope) -> Reply:
@@ -128,7 +130,9 @@ def show(cmd: c.ShowTask, s: Scope) -> Reply:
 
 def _line(task: Task, s: Scope) -> str:
     project = s.uow.projects.get(task.project_id) if task.project_id else None
-    return task_line(task, s.mention(task.assignee_id), project.name if project else None, s.today)
+    return task_line(
+        task, s.mention(task.assignee_id), project.name if project else None, s.today, s.tz
+    )
 
 
 def _when(text: str, s: Scope, form: str):
