@@ -22,7 +22,8 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(_zone_names().get(name.strip().casefold(), name))
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise RoleCallError(
-            f"Unknown time zone “{name}”.", "an IANA name such as Europe/Berlin or America/New_York"
+            f"Unknown time zone “{name[:60]}”.",
+            "an IANA name such as Europe/Berlin or America/New_York",
         ) from None
 
 
@@ -61,6 +62,8 @@ def parse_when(text: str, tz: str, now: datetime) -> tuple[date, datetime | None
     day = parsed.date()
     if not _HAS_TIME.search(phrase):
         return day, None
+    if parsed.tzinfo is not None:  # "5pm EST": the phrase names its own zone
+        return day, parsed.astimezone(UTC)
     return day, parsed.replace(tzinfo=zone(tz)).astimezone(UTC)
 
 

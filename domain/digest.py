@@ -66,16 +66,22 @@ def build_digest(d: DigestData) -> Digest:
     ]  # fmt: skip
     sections = [(h, _capped([task_item(t) for t in ts])) for h, ts in groups if ts]
     if d.scope:
-        sections.append(("Scope", d.scope))
+        sections.append(("Scope", _capped(d.scope)))
     if d.decisions:
         sections.append(("Decisions", _capped(
             [f"{x.ref} [{x.status}] {x.text} — {name(x.decided_by_id)}" for x in d.decisions]
         )))  # fmt: skip
     if d.checkins:
-        sections.append(("Check-ins", [f"{name(c.person_id)} checked in" for c in d.checkins]))
+        sections.append(("Check-ins", _capped([f"{name(c.person_id)} checked in"
+                                               for c in d.checkins])))  # fmt: skip
     counts = [f"{len(ts)} {h.lower().split(' in the')[0]}" for h, ts in groups if ts]
-    if d.decisions:
-        counts.append(f"{len(d.decisions)} decision{'s' * (len(d.decisions) != 1)}")
+    for items, noun in (
+        (d.decisions, "decision"),
+        (d.checkins, "check-in"),
+        (d.scope, "scope note"),
+    ):
+        if items:
+            counts.append(f"{len(items)} {noun}{'s' * (len(items) != 1)}")
     if not sections:
         return Digest(f"{d.title}: nothing to report.", [], [])
     return Digest(f"{d.title}: " + " · ".join(counts) + ".", sections, _details(d, name))

@@ -31,6 +31,8 @@ def parse(text: str, implicit_task_add: bool = False) -> c.Command:
     text = _LEADING_MENTION.sub("", clean(text), count=1).lstrip("/").strip()
     head, _, rest = text.partition(" ")
     verb, rest = head.lower(), rest.strip()
+    if verb == "rolecall":  # `/rolecall task list`, or a mention typed as plain text
+        return parse(rest or "help", implicit_task_add)
     if verb == "who":
         second, _, rest = rest.partition(" ")
         if second.lower() not in ("owns", "decides", "owns:"):

@@ -20,7 +20,7 @@ _CONTEXT = re.compile(r"\s+in\s+", re.IGNORECASE)
 
 def parse_task_number(text: str) -> int:
     digits = text.strip().lstrip("#").rstrip(".,;:!?")
-    if not digits.isdigit() or len(digits) > 9:
+    if not re.fullmatch(r"[0-9]{1,9}", digits) or int(digits) == 0:
         raise RoleCallError(f"“{text[:40]}” is not a task number.", "a number like #12")
     return int(digits)
 

@@ -40,7 +40,7 @@ def parse_product(tokens: list[Token]) -> c.Command:
                 "product metric"])  # fmt: skip
         return c.SetProductMetric(args[0].text, join(args[1:-1])[:120], args[-1].text[:60])
     if sub == "constraint":
-        cut = next((i for i, t in enumerate(args) if t.word in _CONSTRAINTS), None)
+        cut = next((i for i, t in enumerate(args[1:], 1) if t.word in _CONSTRAINTS), None)
         if not cut or cut == len(args) - 1:
             raise RoleCallError("Say the product, the constraint and its value.", USAGE[
                 "product constraint"])  # fmt: skip
@@ -58,7 +58,7 @@ def parse_product(tokens: list[Token]) -> c.Command:
 def parse_project(tokens: list[Token]) -> c.Command:
     sub, args = _sub(tokens)
     if sub in ("add", "new", "create"):
-        name, opts = split_options(args, single={"pm", "budget"}, multi={"for", "ends"})
+        name, opts = split_options(args, single={"pm"}, multi={"for", "ends", "budget"})
         if not join(name) or "@" in opts:
             raise RoleCallError("The project needs a name.", USAGE["project add"])
         budget = join(opts["budget"]) if "budget" in opts else None
@@ -87,7 +87,7 @@ def parse_role_command(tokens: list[Token]) -> c.Command:
         return c.ListRoles()
     if not tokens[0].mention or len(tokens) < 3:
         raise RoleCallError("Say who, which role, and of what.", USAGE["role"])
-    two_words = len(tokens) > 3 and tokens[2].word == "manager"
+    two_words = tokens[2].word == "manager"
     role = parse_role(join(tokens[1:3]) if two_words else tokens[1].text)
     target = join(tokens[3:] if two_words else tokens[2:])
     if not target:

@@ -3,8 +3,10 @@
 import re
 
 from domain import commands as c
+from domain.areas import find_area
 from domain.errors import RoleCallError
-from domain.parser_args import parse_task_number, trailing_contexts
+from domain.errors import RoleCallError as _Unknown
+from domain.parser_args import trailing_contexts
 from domain.tokens import join, tokenize
 from domain.usage import USAGE
 
@@ -21,12 +23,21 @@ def parse_who_owns(question: str) -> c.AskWhoOwns:
 _AREA_OPTION = re.compile(r"\s+area\s+([\w-]+)(?=\s+in\s|\s*$)", re.IGNORECASE)
 
 
+def _is_area(word: str) -> bool:
+    try:
+        find_area(word)
+    except _Unknown:
+        return False
+    return True
+
+
 def parse_decision(rest: str) -> c.Command:
     sub, _, text = rest.partition(" ")
     sub, text = sub.lower(), text.strip()
     if sub in ("log", "add", "record"):
         area = None
-        if match := _AREA_OPTION.search(" " + text):
+        match = _AREA_OPTION.search(" " + text)
+        if match and _is_area(match.group(1)):  # "…the delivery area north" stays text
             area = match.group(1).lower()
             text = (" " + text)[: match.start()] + (" " + text)[match.end() :]
             text = text.strip()
@@ -41,16 +52,24 @@ def parse_decision(rest: str) -> c.Command:
             tokens = tokens[1:]
         return c.ListDecisions(join(tokens) or None)
     if sub == "confirm":
-        return c.ConfirmDecision(parse_task_number(text.upper().removeprefix("D")))
+        number = text.upper().removeprefix("D").lstrip("#")
+        if not re.fullmatch(r"[0-9]{1,9}", number):
+            raise RoleCallError(f"“{text[:40]}” is not a decision number.", USAGE[
+                "decision confirm"])  # fmt: skip
+        return c.ConfirmDecision(int(number))
     raise RoleCallError(f"Unknown decision command “{sub[:40]}”.", USAGE["decision log"])
+
+
+def _brief(text: str) -> str | None:
+    return " ".join(text.split())[:1000] or None
 
 
 def parse_checkin(rest: str) -> c.CheckIn:
     parts = re.split(r"\b(yesterday|today|blockers?|blocked)\s*:", rest, flags=re.IGNORECASE)
-    sections = {"today": parts[0].strip() or None}
+    sections: dict[str, str | None] = {"today": _brief(parts[0])}
     for label, body in zip(parts[1::2], parts[2::2], strict=True):
         key = "blockers" if label.lower().startswith("block") else label.lower()
-        sections[key] = " ".join(body.split())[:1000] or None
+        sections[key] = " ".join(filter(None, [sections.get(key), _brief(body)])) or None
     if not any(sections.values()):
         raise RoleCallError("Say what you did and will do.", USAGE["checkin"])
     return c.CheckIn(sections.get("yesterday"), sections.get("today"), sections.get("blockers"))

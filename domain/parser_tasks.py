@@ -18,6 +18,15 @@ _LIST_FILTERS = {"mine", "my", "overdue", "late", "blocked"}
 
 
 def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
+    if not implicit_add or not tokens:
+        return _parse_task(tokens, implicit_add, plural)
+    try:
+        return _parse_task(tokens, implicit_add, plural)
+    except RoleCallError:
+        return _task_add(tokens)  # `/task Finish the report`: a title that starts like a verb
+
+
+def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
     sub = tokens[0].word if tokens else ("list" if implicit_add or plural else "")
     args = tokens[1:]
     if sub in ("add", "new", "create"):
@@ -65,7 +74,7 @@ def _one_number(args: list[Token], form: str) -> int:
 
 
 def _task_add(tokens: list[Token]) -> c.AddTask:
-    words, options = split_options(tokens, single={"estimate"}, multi={"due", "in"})
+    words, options = split_options(tokens, single=set(), multi={"due", "in", "estimate"})
     mention = options.get("@")
     assignee = mention[0].mention if mention else None
     if assignee is None and (inline := [t.mention for t in words if t.mention]):
@@ -84,7 +93,7 @@ def _task_add(tokens: list[Token]) -> c.AddTask:
         assignee=assignee,
         due=join(options["due"]) if "due" in options else None,
         project=join(options["in"]) if "in" in options else None,
-        estimate=parse_estimate(options["estimate"][0].text) if "estimate" in options else None,
+        estimate=parse_estimate(join(options["estimate"])) if "estimate" in options else None,
     )
 
 

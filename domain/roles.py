@@ -33,7 +33,7 @@ def parse_role(text: str) -> Role:
     role = _ALIASES.get(" ".join(text.lower().split()))
     if role is None:
         raise RoleCallError(
-            f"Unknown role “{text}”. The roles are product-manager and project-manager.",
+            f"Unknown role “{text[:40]}”. The roles are product-manager and project-manager.",
             "role @person product-manager <product>  or  role @person project-manager <project>",
         )
     return role

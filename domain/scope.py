@@ -73,17 +73,19 @@ def measure_drift(
     by_estimate = all(str(i) in baseline.estimates for i in planned) and all(
         t.estimate is not None for t in added
     )
-    if by_estimate and planned:
+    planned_estimate = sum(baseline.estimates.get(str(i), 0.0) for i in planned)
+    if by_estimate and planned_estimate > 0:
         changed = sum(t.estimate for t in added) + sum(
             baseline.estimates[str(t.id)] for t in removed
         )
-        ratio = changed / max(1.0, sum(baseline.estimates.values()))
+        ratio = changed / planned_estimate
     else:
         by_estimate = False
         ratio = (len(added) + len(removed)) / max(1, len(planned))
     end_moved = _later(baseline.ends_on, project.ends_on)
     budget_raised = _later(baseline.budget, project.budget)
-    level = Level.RED if ratio >= red else Level.AMBER if ratio >= amber else Level.OK
+    share = round(ratio, 9)  # 0.7 / 7 is 0.0999…: exactly on a threshold counts as reaching it
+    level = Level.RED if share >= red else Level.AMBER if share >= amber else Level.OK
     if level == Level.OK and (end_moved or budget_raised):
         level = Level.AMBER  # schedule or budget drift is drift even with the same tasks
     return Drift(
@@ -145,8 +147,19 @@ def find_breaches(product: Product, project: Project, tasks: list[Task]) -> list
 _STOP = {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with", "any"}
 
 
+def _singular(word: str) -> str:
+    """A light singular, so "mobile apps", "searches", "categories" meet their area."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def _words(text: str) -> set[str]:
-    return {w.removesuffix("s") for w in re.findall(r"\w+", text.casefold()) if w not in _STOP}
+    return {_singular(w) for w in re.findall(r"\w+", text.casefold()) if w not in _STOP}
 
 
 def matches_area(title: str, area: str) -> bool:
