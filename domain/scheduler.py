@@ -66,7 +66,7 @@ class Pass:
         project = self.uow.projects.get(task.project_id) if task.project_id else None
         where = f" in {project.name}" if project else ""
         what = f"{task.ref} {quoted(task.title)}{where}"
-        key = f"{task.id}:{stage}:{task.due_on}"
+        key = f"{task.id}:{stage}:{task.due_on}:{assignee.id}"  # a new assignee is reminded too
         info = {"task": task.number}
         if stage != Stage.OVERDUE:
             when = "tomorrow" if stage == Stage.BEFORE else "today"

@@ -153,3 +153,10 @@ def test_a_permanent_failure_leaves_a_failed_row_with_its_reason(app, chat):
     with app.uow_factory() as uow:
         [row] = uow.outbox.listing(("failed",), 10)
         assert row.error == "channel_not_found" and row.to == "@bob"
+
+
+def test_a_reassigned_task_reminds_its_new_assignee(app, chat, recorder):
+    chat.ok("task add Ship it @bob due 2026-11-27")
+    assert pass_at(app, "2026-11-26T10:00") == [("@bob", "deadline")]
+    chat.ok("task assign #1 @carol")
+    assert pass_at(app, "2026-11-26T11:00") == [("@carol", "deadline")]
