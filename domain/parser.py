@@ -12,7 +12,7 @@ from domain.parser_setup import SETUP_VERBS
 from domain.parser_talk import parse_checkin, parse_decision, parse_who_owns
 from domain.parser_tasks import parse_task
 from domain.tokens import clean, tokenize
-from domain.usage import USAGE, did_you_mean
+from domain.usage import did_you_mean
 
 _LEADING_MENTION = re.compile(r"^\s*(<@[^>]+>|@rolecall\b)[\s,:]*", re.IGNORECASE)
 _VERBS = "task, who owns, decision, product, project, role, roles, owners, standup, checkin, help"
@@ -28,16 +28,17 @@ _TEXT_VERBS = {
 
 def parse(text: str, implicit_task_add: bool = False) -> c.Command:
     """Parse one message. `implicit_task_add` is for `/task <title>`: no known verb means add."""
-    text = _LEADING_MENTION.sub("", clean(text), count=1).lstrip("/").strip()
+    text = _LEADING_MENTION.sub("", clean(text), count=1).strip()
+    implicit_task_add = implicit_task_add or text.lower().startswith("/task ")
+    text = text.lstrip("/")
     head, _, rest = text.partition(" ")
     verb, rest = head.lower(), rest.strip()
     if verb == "rolecall":  # `/rolecall task list`, or a mention typed as plain text
         return parse(rest or "help", implicit_task_add)
-    if verb == "who":
-        second, _, rest = rest.partition(" ")
-        if second.lower() not in ("owns", "decides", "owns:"):
-            raise RoleCallError(f"Unknown command “who {second[:40]}”.", USAGE["who owns"])
-        return parse_who_owns(rest.strip())
+    if verb == "who":  # "who owns …", "who decides …", "who is responsible for …"
+        second, _, after = rest.partition(" ")
+        question = after if second.lower() in ("owns", "decides", "owns:", "own") else rest
+        return parse_who_owns(question.strip())
     if verb in _TEXT_VERBS:
         return _TEXT_VERBS[verb](rest)
     tokens = tokenize(rest)

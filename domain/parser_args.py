@@ -80,6 +80,7 @@ def trailing_contexts(text: str) -> tuple[str, ...]:
     """What follows each " in " of free text, nearest the end first: the candidates for a
     trailing `in <project or product>`. Only the handler knows whether one names something."""
     candidates = []
+    text = " " + text  # "in <name>" alone is a context too
     for match in reversed(list(_CONTEXT.finditer(text))):
         candidate = text[match.end() :].strip().rstrip("?!.").strip().strip('"“”').strip()
         if candidate:

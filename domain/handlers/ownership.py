@@ -1,87 +1,32 @@
 """`who owns`, decisions, roles and area owners."""
 
-from dataclasses import dataclass
-
 from domain import commands as c
-from domain.areas import AREAS, DecisionArea, find_area
+from domain.answers import answer
+from domain.areas import AREAS, find_area
 from domain.chat import Reply
-from domain.classifier import classify
 from domain.context import Scope
 from domain.decisions import Decision, DecisionStatus
 from domain.errors import NotFound, RoleCallError
-from domain.ownership import Holder, Subject, describe, holder, owner_role, resolve_subject
+from domain.ownership import describe
 from domain.roles import Role
 from domain.text import quoted
-
-_WHO_HOLDS = {
-    Role.PRODUCT_MANAGER: "Name them: role @person product-manager <product> (or product add).",
-    Role.PROJECT_MANAGER: "Name them: role @person project-manager <project> (or project add).",
-}
-
-
-@dataclass(frozen=True)
-class OwnerAnswer:
-    area: DecisionArea
-    owner: Holder
-    consult: tuple[Holder, ...]
-    subject: Subject
-    confident: bool
-    alternative: tuple[DecisionArea, Holder] | None
-    consult_if_constraint: Holder | None = None  # when the product has constraints to touch
-
-    @property
-    def text(self) -> str:
-        first = f"Owner: {describe(self.owner)}."
-        if not self.confident and self.alternative:
-            other, other_owner = self.alternative
-            first = f"Owner: probably {describe(self.owner)}."
-        lines = [first, f"Area: {self.area.key} — {self.area.title}.", f"Why: {self.area.basis}"]
-        consult = ", ".join(describe(h) for h in self.consult) or "no one else needed"
-        if self.consult_if_constraint and self.subject.product:
-            consult += (f"; {describe(self.consult_if_constraint)} if it touches "
-                        f"{self.subject.product.name}'s release-by date or budget cap")  # fmt: skip
-        lines.append(f"Consult: {consult}.")
-        if self.owner.person is None:
-            lines.append(_WHO_HOLDS[self.owner.role])
-        if not self.confident and self.alternative:
-            lines.append(
-                f"Not sure: it may be {other.key} ({other.title}), owned by "
-                f"{describe(other_owner)}. Both managers should agree."
-            )
-        return "\n".join(lines)
-
-
-def answer(text: str, contexts: tuple[str, ...], s: Scope, area_key: str | None = None):
-    found = classify(text)
-    area = find_area(area_key) if area_key else found.area
-    subject = resolve_subject(contexts, s)
-    owned = area.owned_by(owner_role(area, s))
-    roles = owned.consulted(found.touches_constraint)
-    consult = tuple(holder(r, subject, s) for r in roles)
-    conditional = owned.consult_on_constraint
-    if conditional in roles or not (subject.product and subject.product.has_constraints):
-        conditional = None
-    alternative = None
-    if not area_key and not found.confident and found.runner_up:
-        other = found.runner_up.owned_by(owner_role(found.runner_up, s))
-        alternative = (other, holder(other.owner, subject, s))
-    confident = bool(area_key) or found.confident
-    return OwnerAnswer(owned, holder(owned.owner, subject, s), consult, subject, confident,
-                       alternative, conditional and holder(conditional, subject, s))  # fmt: skip
+from domain.usage import USAGE
 
 
 def who_owns(cmd: c.AskWhoOwns, s: Scope) -> Reply:
-    result = answer(cmd.question, cmd.contexts, s)
+    empty = RoleCallError("Ask a question after “who owns”.", USAGE["who owns"])
+    result = answer(cmd.question, cmd.contexts, s, empty=empty)
     return Reply(result.text, public=True, data=result)
 
 
 def log_decision(cmd: c.LogDecision, s: Scope) -> Reply:
-    result = answer(cmd.text, cmd.contexts, s, cmd.area)
+    empty = RoleCallError("Say what was decided.", USAGE["decision log"])
+    result = answer(cmd.text, cmd.contexts, s, cmd.area, empty)
     owner = result.owner.person
     confirmed = owner is not None and owner.id == s.speaker.id
     workspace = s.uow.workspaces.lock(s.workspace)
     decision = s.uow.decisions.add(Decision(
-        workspace_id=workspace.id, number=workspace.take_decision_number(), text=cmd.text,
+        workspace_id=workspace.id, number=workspace.take_decision_number(), text=result.question,
         area=result.area.key, decided_by_id=s.speaker.id,
         status=DecisionStatus.CONFIRMED if confirmed else DecisionStatus.PROPOSED,
         owner_role=result.owner.role.value, owner_id=owner.id if owner else None,
@@ -97,7 +42,7 @@ def log_decision(cmd: c.LogDecision, s: Scope) -> Reply:
                 f"belong to {describe(result.owner)}.")  # fmt: skip
         if owner:
             text += f"\n{owner.mention} can confirm it: decision confirm {decision.ref}"
-    return Reply(f"{text}\n{quoted(cmd.text)}", public=True, data=decision)
+    return Reply(f"{text}\n{quoted(result.question)}", public=True, data=decision)
 
 
 def list_decisions(cmd: c.ListDecisions, s: Scope) -> Reply:

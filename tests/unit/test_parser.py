@@ -356,7 +356,6 @@ BAD = [
     ("frobnicate things", "Unknown command “frobnicate”"),
     ("", "Type a command"),
     ("@RoleCall", "Type a command"),
-    ("who is this", "who is"),
     ("task add", "needs a title"),
     ("task add @bob due friday", "needs a title"),
     ("task add @bob", "needs a title"),
@@ -529,3 +528,19 @@ def test_an_unknown_role_message_stays_short_however_long_the_role(text):
     with pytest.raises(RoleCallError) as caught:
         parse(text)
     assert len(str(caught.value)) < 300
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("who is responsible for the budget?", "is responsible for the budget?"),
+        ("who decides the launch date", "the launch date"),
+        ("who should own the roadmap", "should own the roadmap"),
+    ],
+)
+def test_any_who_question_is_a_who_owns_question(text, question):
+    assert parse(text) == c.AskWhoOwns(question, ())
+
+
+def test_a_typed_slash_task_with_a_title_adds_the_task():
+    assert parse("/task Write onboarding doc @sam") == c.AddTask("Write onboarding doc", "sam")

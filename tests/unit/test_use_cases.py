@@ -83,3 +83,28 @@ def test_help_lists_every_command_and_topics_narrow_it(fake_chat):
     everything = fake_chat.ok("help")
     assert "who owns <question>" in everything and "standup at <HH:MM>" in everything
     assert fake_chat.ok("help standup").startswith("standup at")
+
+
+def test_the_words_of_a_named_project_do_not_sway_the_area(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("project add iOS Beta Launch for Web Store pm @diego")
+    first = fake_chat.ok("who owns the timeline in iOS Beta Launch").splitlines()[0]
+    assert first == "Owner: the project manager, @diego (iOS Beta Launch)."
+
+
+def test_a_decision_is_stored_without_the_in_that_named_its_project(fake_chat, fake_uow):
+    set_up_store(fake_chat)
+    fake_chat.ok("decision log Use dbt for all transforms in Checkout", user="dave")
+    assert fake_uow.decisions.items[0].text == "Use dbt for all transforms"
+
+
+def test_who_owns_with_only_a_context_asks_for_a_question(fake_chat):
+    set_up_store(fake_chat)
+    assert "Ask a question" in fake_chat.fails("who owns in Checkout")
+
+
+def test_a_question_naming_no_area_gets_both_managers_not_a_guess(fake_chat):
+    set_up_store(fake_chat)
+    reply = fake_chat.ok("who owns 🚀🚀🚀")
+    assert reply.startswith("Owner: unclear")
+    assert "@alice" in reply and "@dave" in reply
