@@ -87,6 +87,13 @@ class AddProduct:
 
 
 @dataclass(frozen=True)
+class UpdateProduct:
+    name: str
+    manager: str | None = None
+    vision: str | None = None
+
+
+@dataclass(frozen=True)
 class SetProductMetric:
     product: str
     name: str
@@ -107,6 +114,15 @@ class ShowProducts:
 
 @dataclass(frozen=True)
 class AddProject:
+    name: str
+    product: str | None = None
+    manager: str | None = None
+    ends: str | None = None
+    budget: float | None = None
+
+
+@dataclass(frozen=True)
+class UpdateProject:
     name: str
     product: str | None = None
     manager: str | None = None
@@ -200,8 +216,9 @@ class Help:
 Command = (
     AddTask | ListTasks | ChangeTaskStatus | RescheduleTask | AssignTask | ShowTask
     | ReviewUnplannedTask | AskWhoOwns | LogDecision | ListDecisions | ConfirmDecision
-    | AddProduct | SetProductMetric | SetProductConstraint | ShowProducts | AddProject
-    | ShowProjects | SetBaseline | ShowDrift | UseProject | AssignRole | ListRoles
+    | AddProduct | UpdateProduct | SetProductMetric | SetProductConstraint | ShowProducts
+    | AddProject | UpdateProject | ShowProjects | SetBaseline | ShowDrift | UseProject
+    | AssignRole | ListRoles
     | SetAreaOwner | ShowOwners | ScheduleStandup | RunStandup | StopStandup | ShowStandup
     | CheckIn | SetTimezone | Help
 )  # fmt: skip

@@ -1,6 +1,6 @@
 """Loads what a standup digest needs, then builds it (domain/digest.py)."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from domain.dates import add_working_days, local_today, show_day
 from domain.digest import Digest, DigestData, build_digest
@@ -20,7 +20,9 @@ def gather_digest(
     since: datetime,
     now: datetime,
     tz: str,
+    day: date | None = None,
 ) -> Digest:
+    """The digest as of `now`, titled for `day` (the scheduled day; a late run keeps its own)."""
     today = local_today(tz, now)
     projects = [uow.projects.get(project_id)] if project_id else uow.projects.list(workspace.id)
     only = (project_id,) if project_id else None
@@ -38,7 +40,7 @@ def gather_digest(
             scope.append(f"{project.name}: {drift_summary(report.drift)}")
         scope += [f"{project.name}: {b.detail}" for b in report.breaches[:3]]
     data = DigestData(
-        title=f"Standup for #{channel} — {show_day(today)}"
+        title=f"Standup for #{channel} — {show_day(day or today)}"
         + (f" ({projects[0].name})" if project_id else ""),
         today=today,
         done=find(statuses=(Status.DONE,), done_since=since),

@@ -18,6 +18,15 @@ _DAY_SETS = {
 _CONTEXT = re.compile(r"\s+in\s+", re.IGNORECASE)
 
 
+def bounded(text: str, limit: int, what: str, form: str) -> str:
+    """Text within its limit, or an error: nothing is cut short without a word."""
+    if len(text) > limit:
+        raise RoleCallError(
+            f"The {what} is {len(text):,} characters; the limit is {limit:,}.", USAGE[form]
+        )
+    return text
+
+
 def parse_task_number(text: str) -> int:
     digits = text.strip().lstrip("#").rstrip(".,;:!?")
     if not re.fullmatch(r"[0-9]{1,9}", digits) or int(digits) == 0:

@@ -2,7 +2,7 @@
 
 from domain import commands as c
 from domain.errors import RoleCallError
-from domain.parser_args import parse_amount, parse_days, parse_time_of_day
+from domain.parser_args import bounded, parse_amount, parse_days, parse_time_of_day
 from domain.roles import parse_role
 from domain.tokens import Token, join, split_options
 from domain.usage import USAGE
@@ -12,6 +12,14 @@ _CONSTRAINTS = {
     "budget": "budget", "budget-cap": "budget", "out-of-scope": "out-of-scope",
     "oos": "out-of-scope", "exclude": "out-of-scope",
 }  # fmt: skip
+
+
+_ADD = ("add", "new", "create")
+_UPDATE = ("update", "set", "edit", "change")
+
+
+def _name(words: list[Token], form: str) -> str:
+    return bounded(join(words), 120, "name", form)
 
 
 def _sub(tokens: list[Token]) -> tuple[str, list[Token]]:
@@ -28,17 +36,23 @@ def _mention(option: list[Token] | None, form: str) -> str | None:
 
 def parse_product(tokens: list[Token]) -> c.Command:
     sub, args = _sub(tokens)
-    if sub in ("add", "new", "create"):
+    if sub in _ADD or sub in _UPDATE:
+        form = "product add" if sub in _ADD else "product update"
         name, opts = split_options(args, single={"pm"}, multi={"vision"})
         if not join(name) or "@" in opts:
-            raise RoleCallError("The product needs a name.", USAGE["product add"])
-        vision = join(opts["vision"]) if "vision" in opts else None
-        return c.AddProduct(join(name)[:120], _mention(opts.get("pm"), "product add"), vision)
+            raise RoleCallError("The product needs a name.", USAGE[form])
+        if sub in _UPDATE and not opts:
+            raise RoleCallError("Say what to change.", USAGE[form])
+        vision = bounded(join(opts["vision"]), 1000, "vision", form) if "vision" in opts else None
+        command = c.AddProduct if sub in _ADD else c.UpdateProduct
+        return command(_name(name, form), _mention(opts.get("pm"), form), vision)
     if sub == "metric":
         if len(args) < 3:
             raise RoleCallError("Say the product, the metric and its target.", USAGE[
                 "product metric"])  # fmt: skip
-        return c.SetProductMetric(args[0].text, join(args[1:-1])[:120], args[-1].text[:60])
+        metric = bounded(join(args[1:-1]), 120, "metric name", "product metric")
+        target = bounded(args[-1].text, 60, "target", "product metric")
+        return c.SetProductMetric(args[0].text, metric, target)
     if sub == "constraint":
         cut = next((i for i, t in enumerate(args[1:], 1) if t.word in _CONSTRAINTS), None)
         if not cut or cut == len(args) - 1:
@@ -47,7 +61,8 @@ def parse_product(tokens: list[Token]) -> c.Command:
         kind, value = _CONSTRAINTS[args[cut].word], join(args[cut + 1 :])
         if kind == "budget":
             parse_amount(value, "product constraint")
-        return c.SetProductConstraint(join(args[:cut]), kind, value[:200])
+        value = bounded(value, 200, "constraint", "product constraint")
+        return c.SetProductConstraint(join(args[:cut]), kind, value)
     if sub in ("list", "ls", ""):
         return c.ShowProducts()
     if sub in ("show", "info"):
@@ -57,17 +72,21 @@ def parse_product(tokens: list[Token]) -> c.Command:
 
 def parse_project(tokens: list[Token]) -> c.Command:
     sub, args = _sub(tokens)
-    if sub in ("add", "new", "create"):
+    if sub in _ADD or sub in _UPDATE:
+        form = "project add" if sub in _ADD else "project update"
         name, opts = split_options(args, single={"pm"}, multi={"for", "ends", "budget"})
         if not join(name) or "@" in opts:
-            raise RoleCallError("The project needs a name.", USAGE["project add"])
+            raise RoleCallError("The project needs a name.", USAGE[form])
+        if sub in _UPDATE and not opts:
+            raise RoleCallError("Say what to change.", USAGE[form])
         budget = join(opts["budget"]) if "budget" in opts else None
-        return c.AddProject(
-            name=join(name)[:120],
+        command = c.AddProject if sub in _ADD else c.UpdateProject
+        return command(
+            name=_name(name, form),
             product=join(opts["for"]) if "for" in opts else None,
-            manager=_mention(opts.get("pm"), "project add"),
+            manager=_mention(opts.get("pm"), form),
             ends=join(opts["ends"]) if "ends" in opts else None,
-            budget=parse_amount(budget, "project add") if budget else None,
+            budget=parse_amount(budget, form) if budget else None,
         )
     named = join(args) or None
     simple = {"baseline": c.SetBaseline, "drift": c.ShowDrift, "show": c.ShowProjects}
@@ -88,7 +107,7 @@ def parse_role_command(tokens: list[Token]) -> c.Command:
     if not tokens[0].mention or len(tokens) < 3:
         raise RoleCallError("Say who, which role, and of what.", USAGE["role"])
     two_words = tokens[2].word == "manager"
-    role = parse_role(join(tokens[1:3]) if two_words else tokens[1].text)
+    role = parse_role(join(tokens[1:3]) if two_words else tokens[1].text, USAGE["role"])
     target = join(tokens[3:] if two_words else tokens[2:])
     if not target:
         raise RoleCallError("Say which product or project.", USAGE["role"])
@@ -100,7 +119,9 @@ def parse_owners(tokens: list[Token]) -> c.Command:
     if sub in ("", "list", "show"):
         return c.ShowOwners()
     if sub == "set" and len(args) >= 2:
-        return c.SetAreaOwner(args[0].text.lower(), parse_role(join(args[1:])).value)
+        return c.SetAreaOwner(
+            args[0].text.lower(), parse_role(join(args[1:]), USAGE["owners"]).value
+        )
     raise RoleCallError("Say the area and its owner role.", USAGE["owners"])
 
 

@@ -6,7 +6,7 @@ from domain import commands as c
 from domain.areas import find_area
 from domain.errors import RoleCallError
 from domain.errors import RoleCallError as _Unknown
-from domain.parser_args import trailing_contexts
+from domain.parser_args import bounded, trailing_contexts
 from domain.tokens import join, tokenize
 from domain.usage import USAGE
 
@@ -60,8 +60,11 @@ def parse_decision(rest: str) -> c.Command:
     raise RoleCallError(f"Unknown decision command “{sub[:40]}”.", USAGE["decision log"])
 
 
+_NO_BLOCKERS = {"", "none", "no", "nope", "n/a", "na", "-", "nothing", "no blockers", "nil"}
+
+
 def _brief(text: str) -> str | None:
-    return " ".join(text.split())[:1000] or None
+    return bounded(" ".join(text.split()), 1000, "check-in section", "checkin") or None
 
 
 def parse_checkin(rest: str) -> c.CheckIn:
@@ -70,6 +73,8 @@ def parse_checkin(rest: str) -> c.CheckIn:
     for label, body in zip(parts[1::2], parts[2::2], strict=True):
         key = "blockers" if label.lower().startswith("block") else label.lower()
         sections[key] = " ".join(filter(None, [sections.get(key), _brief(body)])) or None
+    if (sections.get("blockers") or "").lower().strip(" .!") in _NO_BLOCKERS:
+        sections["blockers"] = None
     if not any(sections.values()):
         raise RoleCallError("Say what you did and will do.", USAGE["checkin"])
     return c.CheckIn(sections.get("yesterday"), sections.get("today"), sections.get("blockers"))

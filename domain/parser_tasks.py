@@ -1,8 +1,11 @@
 """`task …` commands."""
 
+from datetime import UTC, datetime
+
 from domain import commands as c
+from domain.dates import parse_when
 from domain.errors import RoleCallError
-from domain.parser_args import parse_estimate, parse_task_number
+from domain.parser_args import bounded, parse_estimate, parse_task_number
 from domain.tasks import MAX_TITLE, Status
 from domain.tokens import Token, join, split_options
 from domain.usage import USAGE, did_you_mean
@@ -39,7 +42,8 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
         reason = join(args[1:])
         if not args or not reason:
             raise RoleCallError("Say which task and why it is blocked.", USAGE["task block"])
-        return c.ChangeTaskStatus(parse_task_number(args[0].text), Status.BLOCKED, reason[:500])
+        reason = bounded(reason, 500, "reason", "task block")
+        return c.ChangeTaskStatus(parse_task_number(args[0].text), Status.BLOCKED, reason)
     if sub == "due":
         if len(args) < 2:
             raise RoleCallError("Say which task and the new date.", USAGE["task due"])
@@ -82,7 +86,7 @@ def _task_add(tokens: list[Token]) -> c.AddTask:
     title = join(words)
     if assignee and words and words[0].mention == assignee:
         title = join(words[1:])  # "@bob write the notes": the mention is not part of the title
-    if not title:
+    if not title or _only_a_date(words):
         raise RoleCallError("The task needs a title.", USAGE["task add"])
     if len(title) > MAX_TITLE:
         raise RoleCallError(
@@ -95,6 +99,17 @@ def _task_add(tokens: list[Token]) -> c.AddTask:
         project=join(options["in"]) if "in" in options else None,
         estimate=parse_estimate(join(options["estimate"])) if "estimate" in options else None,
     )
+
+
+def _only_a_date(words: list[Token]) -> bool:
+    """`task add due tomorrow` is a forgotten title, not a task called "due tomorrow"."""
+    if len(words) < 2 or words[0].word != "due":
+        return False
+    try:
+        parse_when(join(words[1:]), "UTC", datetime.now(UTC))
+    except RoleCallError:
+        return False  # "Due diligence on the vendor" is a title
+    return True
 
 
 def _task_list(tokens: list[Token]) -> c.ListTasks:

@@ -53,7 +53,7 @@ class Workspaces(Repository[Workspace]):
 
 
 class People(Named[Person]):
-    """`by_name` matches the handle."""
+    """`by_name` matches the handle, in any case."""
 
 
 class Products(Named[Product]):

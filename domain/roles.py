@@ -29,11 +29,11 @@ _ALIASES = {
 }
 
 
-def parse_role(text: str) -> Role:
+def parse_role(text: str, usage: str) -> Role:
     role = _ALIASES.get(" ".join(text.lower().split()))
     if role is None:
         raise RoleCallError(
             f"Unknown role “{text[:40]}”. The roles are product-manager and project-manager.",
-            "role @person product-manager <product>  or  role @person project-manager <project>",
+            usage,
         )
     return role

@@ -110,13 +110,21 @@ class Pass:
     def _post_digest(self, standup) -> None:
         ws = self._workspace(standup.workspace_id)
         since = standup.last_run_at or self.now - timedelta(days=1)
+        # The occurrence that came due (the latest one, after an outage), not today's date:
+        # a run at 07:00 for yesterday's 09:30 must not use up today's digest.
+        day = local_today(standup.timezone, self._latest_occurrence(standup))
         digest = gather_digest(self.uow, ws, standup.channel, standup.project_id, since,
-                               self.now, standup.timezone)  # fmt: skip
-        day = local_today(standup.timezone, self.now)
+                               self.now, standup.timezone, day)  # fmt: skip
         self._queue(ws, f"digest:{standup.id}:{day}", f"#{standup.channel}", Kind.DIGEST,
                     digest.text, summary=digest.summary)  # fmt: skip
         standup.last_run_at = self.now
         standup.next_run_at = standup.next_after(self.now)
+
+    def _latest_occurrence(self, standup) -> datetime:
+        latest = standup.next_run_at
+        while (following := standup.next_after(latest)) <= self.now:
+            latest = following
+        return latest
 
 
 def run_pass(uow_factory: Callable[[], AbstractUnitOfWork], now: datetime) -> int:

@@ -30,6 +30,7 @@ HANDLERS: dict[type, Callable[..., Reply]] = {
     c.AssignRole: ownership.assign_role, c.ListRoles: ownership.list_roles,
     c.SetAreaOwner: ownership.set_area_owner, c.ShowOwners: ownership.show_owners,
     c.AddProduct: catalog.add_product, c.SetProductMetric: catalog.set_metric,
+    c.UpdateProduct: catalog.update_product, c.UpdateProject: catalog.update_project,
     c.SetProductConstraint: catalog.set_constraint, c.ShowProducts: catalog.show_products,
     c.AddProject: catalog.add_project, c.ShowProjects: catalog.show_projects,
     c.UseProject: catalog.use_project, c.SetBaseline: scope.set_baseline,

@@ -24,12 +24,14 @@ def due_phrase(task: Task, today: date, tz: str = "UTC") -> str:
     zone (`today` and `tz` are the reader's)."""
     if task.due_on is None:
         return "no due date"
-    days = (task.due_on - today).days
+    local = task.due_at.astimezone(zone(tz)) if task.due_at else None
+    day = local.date() if local else task.due_on
+    days = (day - today).days
     relative = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days)
     if relative is None:
-        relative = f"in {days} days" if 0 < days < 7 else show_day(task.due_on)
-    at = f" {task.due_at.astimezone(zone(tz)):%H:%M}" if task.due_at else ""
-    late = " (overdue)" if task.is_overdue(today) else ""
+        relative = f"in {days} days" if 0 < days < 7 else show_day(day)
+    at = f" at {local:%H:%M}" if local else ""
+    late = " (overdue)" if task.is_open and day < today else ""
     return f"due {relative}{at}{late}"
 
 

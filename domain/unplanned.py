@@ -19,6 +19,9 @@ def report_unplanned(task: Task, project: Project, s: Scope) -> str | None:
     manager = s.person_by_id(project.manager_id)
     if manager is None:
         return f"{project.name} is baselined, so this is an unplanned task (no project manager)."
+    if manager.id == s.speaker.id:
+        return (f"{project.name} is baselined, so this is unplanned work: approve it into scope "
+                f"(task approve {task.ref}) or defer it (task defer {task.ref}).")  # fmt: skip
     if manager.id != s.speaker.id:
         text = (
             f"Unplanned task in {project.name}: {task.ref} {quoted(task.title)}, added by "
@@ -40,6 +43,11 @@ def review(cmd: c.ReviewUnplannedTask, s: Scope) -> Reply:
     baseline = s.uow.baselines.latest(project.id) if project else None
     if baseline is None or task.id in baseline.task_ids:
         raise RoleCallError(f"{task.ref} is not unplanned work in a baselined project.")
+    if project.manager_id and project.manager_id != s.speaker.id:
+        raise RoleCallError(
+            f"Only the project manager of {project.name}, {s.mention(project.manager_id)}, "
+            "approves or defers unplanned work."
+        )
     project.scope_dirty = True
     if not cmd.approve:
         task.move_to(Status.DROPPED, s.now, None)

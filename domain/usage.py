@@ -16,12 +16,16 @@ USAGE = {
     "decision list": "decision list [in <project>]",
     "decision confirm": "decision confirm <D#n>",
     "product add": 'product add <name> [pm @person] [vision "<text>"]',
+    "product update": 'product update <name> [pm @person] [vision "<text>"]',
     "product metric": "product metric <product> <metric name> <target>",
     "product constraint": (
         'product constraint <product> release-by <date> | budget <n> | out-of-scope "<text>"'
     ),
     "product list": "product list · product show <product>",
     "project add": "project add <name> [for <product>] [pm @person] [ends <date>] [budget <n>]",
+    "project update": (
+        "project update <name> [for <product>] [pm @person] [ends <date>] [budget <n>]"
+    ),
     "project baseline": "project baseline <project>",
     "project drift": "project drift <project>",
     "project use": "project use <project>   (this channel's default project)",

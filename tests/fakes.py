@@ -23,6 +23,9 @@ class FakeRepository:
 
     def by_name(self, workspace_id, name):
         wanted = name_key(name) if self._key == "key" else name
+        if self._key == "handle":
+            return next((i for i in self.list(workspace_id) if i.handle.lower() == name.lower()),
+                        None)  # fmt: skip
         return next((i for i in self.list(workspace_id) if getattr(i, self._key) == wanted), None)
 
     def list(self, workspace_id):

@@ -61,7 +61,16 @@ class SqlWorkspaces(_Repo, ports.Workspaces):
 
 
 class SqlPeople(_Named, ports.People):
+    """Handles match in any case: @Kwame is @kwame. The first spelling seen is kept."""
+
     model, column = Person, "handle"
+
+    def by_name(self, workspace_id: int, name: str) -> Person | None:
+        c = t.people.c
+        query = select(Person).where(
+            c.workspace_id == workspace_id, func.lower(c.handle) == name.lower()
+        )
+        return self._first(query.order_by(c.id))
 
 
 class SqlProducts(_Named, ports.Products):

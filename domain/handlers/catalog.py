@@ -7,6 +7,7 @@ from domain.dates import parse_day, show_day
 from domain.errors import RoleCallError
 from domain.model import Product, Project
 from domain.parser_args import parse_amount
+from domain.scope import find_breaches
 from domain.text import quoted
 
 
@@ -22,10 +23,29 @@ def add_product(cmd: c.AddProduct, s: Scope) -> Reply:
     return Reply(f"Product {product.name} added, {who}.", data=product)
 
 
+def update_product(cmd: c.UpdateProduct, s: Scope) -> Reply:
+    product = s.product(cmd.name)
+    if cmd.manager:
+        product.manager_id = s.person(cmd.manager).id
+    if cmd.vision:
+        product.vision = cmd.vision
+    return Reply(describe_product(product, s), data=product)
+
+
 def set_metric(cmd: c.SetProductMetric, s: Scope) -> Reply:
-    product = s.product(cmd.product)
-    product.set_metric(cmd.name, cmd.target)
-    return Reply(f"{product.name}: metric {cmd.name}, target {cmd.target}.", data=product)
+    product, metric = _product_and_rest(f"{cmd.product} {cmd.name}".split(), cmd, s)
+    product.set_metric(metric, cmd.target)
+    return Reply(f"{product.name}: metric {metric}, target {cmd.target}.", data=product)
+
+
+def _product_and_rest(words: list[str], cmd: c.SetProductMetric, s: Scope):
+    """`product metric Harbor Analytics Suite weekly active teams 500`: the longest leading
+    words that name a product are the product; the rest is the metric."""
+    for cut in range(len(words) - 1, 0, -1):
+        if product := s.uow.products.by_name(s.workspace.id, " ".join(words[:cut])):
+            return product, " ".join(words[cut:])
+    s.product(cmd.product)  # raises the usual "no product" error, listing the products
+    raise AssertionError("unreachable")
 
 
 def set_constraint(cmd: c.SetProductConstraint, s: Scope) -> Reply:
@@ -81,7 +101,28 @@ def add_project(cmd: c.AddProject, s: Scope) -> Reply:
         manager_id=manager.id if manager else None, ends_on=ends_on, budget=cmd.budget,
         scope_dirty=True, created_at=s.now,
     ))  # fmt: skip
-    return Reply(describe_project(project, s, added=True), data=project)
+    return Reply(_with_breaches(describe_project(project, s, added=True), project, s), data=project)
+
+
+def update_project(cmd: c.UpdateProject, s: Scope) -> Reply:
+    project = s.project(cmd.name)
+    if cmd.product:
+        project.product_id = s.product(cmd.product).id
+    if cmd.manager:
+        project.manager_id = s.person(cmd.manager).id
+    if cmd.ends:
+        project.ends_on = parse_day(cmd.ends, s.tz, s.now)
+    if cmd.budget is not None:
+        project.budget = cmd.budget
+    project.scope_dirty = True
+    return Reply(_with_breaches(describe_project(project, s), project, s), data=project)
+
+
+def _with_breaches(text: str, project: Project, s: Scope) -> str:
+    """Warn at once when the project itself breaks its product's constraints."""
+    product = s.uow.products.get(project.product_id) if project.product_id else None
+    breaches = find_breaches(product, project, []) if product else []
+    return "\n".join([text] + [f"Warning: {b.detail}." for b in breaches])
 
 
 def show_projects(cmd: c.ShowProjects, s: Scope) -> Reply:

@@ -92,6 +92,12 @@ def list_roles(cmd: c.ListRoles, s: Scope) -> Reply:
 
 def set_area_owner(cmd: c.SetAreaOwner, s: Scope) -> Reply:
     area, role = find_area(cmd.area), Role(cmd.role)
+    managers = {item.manager_id for repo in (s.uow.products, s.uow.projects)
+                for item in repo.list(s.workspace.id) if item.manager_id}  # fmt: skip
+    if managers and s.speaker.id not in managers:
+        names = ", ".join(sorted(s.mention(m) for m in managers))
+        raise RoleCallError(f"Only a product or project manager ({names}) can change who owns "
+                            "which decisions.")  # fmt: skip
     s.uow.area_owners.set(s.workspace.id, area.key, role.value)
     default = "" if role == area.owner else f" (the seed's default is the {area.owner.label})"
     return Reply(f"{area.key} decisions are now owned by the {role.label}{default}.")

@@ -10,6 +10,8 @@ BAD_INPUTS = {
     "frobnicate the widgets": "Unknown command",
     "task add": "needs a title",
     "task add @bob due friday": "needs a title",
+    "task add due tomorrow": "needs a title",
+    "task block #1 " + "y" * 600: "limit is 500",
     "task add Write notes due someday": "can't read “someday” as a date",
     "task add Write notes in Narnia": "no project “Narnia”",
     "task done #999": "no task #999",

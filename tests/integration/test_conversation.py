@@ -89,6 +89,52 @@ def test_unapproved_decisions_can_only_be_confirmed_by_their_owner(chat):
 
 def test_a_workspace_can_give_an_area_to_the_other_manager(chat):
     set_up_store(chat)
-    chat.ok("owners set budget product-manager")
+    assert "Only a product or project manager" in chat.fails("owners set budget product-manager")
+    chat.ok("owners set budget product-manager", user="alice")
     first = chat.ok("who owns the budget for extra contractors").splitlines()[0]
     assert "product manager" in first and "@alice" in first
+
+
+def test_handles_match_in_any_case(chat, app):
+    chat.ok("task add Review the copy @kwame")
+    assert "Review the copy" in chat.ok("TASK LIST @KWAME")
+    chat.ok("task assign #1 @Kwame")
+    with app.uow_factory() as uow:
+        assert [p.handle for p in uow.people.list(1)] == ["erin", "kwame"]
+
+
+def test_a_project_can_be_updated_and_a_later_end_is_schedule_drift(chat):
+    set_up_store(chat)
+    chat.ok("task add Planned work in Checkout")
+    chat.ok("project baseline Checkout")
+    updated = chat.ok("project update Checkout ends 2027-03-20 budget 90k")
+    assert "after Web Store's release-by date" in updated and "exceeds" in updated
+    drift = chat.ok("project drift Checkout")
+    assert (
+        "AMBER" in drift and "Schedule drift: the end moved from 2027-02-15 to 2027-03-20" in drift
+    )
+    assert "Budget drift: raised from 50,000 to 90,000" in drift
+
+
+def test_a_multi_word_product_takes_a_metric_without_quotes(chat):
+    chat.ok("product add Harbor Analytics Suite pm @mei")
+    reply = chat.ok("product metric Harbor Analytics Suite weekly active teams 500")
+    assert reply == "Harbor Analytics Suite: metric weekly active teams, target 500."
+
+
+def test_only_the_project_manager_approves_unplanned_work(chat):
+    set_up_store(chat)
+    chat.ok("project baseline Checkout")
+    chat.ok("task add Surprise @bob in Checkout", user="bob")
+    assert "Only the project manager of Checkout, @dave" in chat.fails(
+        "task approve #1", user="bob"
+    )
+    assert "Approved #1" in chat.ok("task approve #1", user="dave")
+
+
+def test_a_due_time_is_shown_in_each_readers_own_zone(chat):
+    chat.ok("timezone America/Los_Angeles", user="lee")
+    chat.ok("timezone Pacific/Auckland", user="kiri")
+    chat.ok("task add Call the vendor due friday 5pm", user="lee")  # Fri 17:00 in LA
+    assert "due tomorrow at 17:00" in chat.ok("task list", user="lee")
+    assert "due in 2 days at 14:00" in chat.ok("task list", user="kiri")  # Sat 14:00 there

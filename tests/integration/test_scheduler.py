@@ -160,3 +160,12 @@ def test_a_reassigned_task_reminds_its_new_assignee(app, chat, recorder):
     assert pass_at(app, "2026-11-26T10:00") == [("@bob", "deadline")]
     chat.ok("task assign #1 @carol")
     assert pass_at(app, "2026-11-26T11:00") == [("@carol", "deadline")]
+
+
+def test_a_missed_digest_runs_late_under_its_own_day_and_todays_still_runs(app, chat, recorder):
+    chat.ok("standup at 09:30 tz Europe/Berlin days mon-fri")
+    # The worker is down all Friday; it comes back on Monday at 07:00 Berlin.
+    assert pass_at(app, "2026-11-30T06:00") == [("#general", "digest")]
+    assert "Fri 27 Nov 2026" in recorder.sent[-1][2]
+    assert pass_at(app, "2026-11-30T08:30") == [("#general", "digest")]
+    assert "Mon 30 Nov 2026" in recorder.sent[-1][2]

@@ -153,7 +153,7 @@ TALK = [
     ("decision confirm 3", c.ConfirmDecision(3)),
     (
         "checkin yesterday: wrote tests today: fix the bug blockers: none",
-        c.CheckIn("wrote tests", "fix the bug", "none"),
+        c.CheckIn("wrote tests", "fix the bug", None),
     ),
     (
         "checkin Yesterday: a  lot   of things Today: b Blockers: c",
@@ -337,14 +337,16 @@ def test_without_the_slash_task_flag_an_unknown_task_verb_is_an_error():
         parse("task Write notes")
 
 
-def test_the_checkin_keeps_the_limit_of_a_thousand_characters_per_section():
-    checkin = parse("checkin yesterday: " + "x" * 2000 + " today: ok")
-    assert checkin == c.CheckIn("x" * 1000, "ok", None)
+def test_a_checkin_section_over_a_thousand_characters_is_refused_not_cut():
+    assert parse("checkin yesterday: " + "x" * 1000 + " today: ok").yesterday == "x" * 1000
+    with pytest.raises(RoleCallError, match="limit is 1,000"):
+        parse("checkin yesterday: " + "x" * 2000 + " today: ok")
 
 
-def test_the_block_reason_is_kept_to_five_hundred_characters():
-    command = parse("task block #3 " + "y" * 900)
-    assert command == c.ChangeTaskStatus(3, Status.BLOCKED, "y" * 500)
+def test_a_block_reason_over_five_hundred_characters_is_refused_not_cut():
+    assert parse("task block #3 " + "y" * 500) == c.ChangeTaskStatus(3, Status.BLOCKED, "y" * 500)
+    with pytest.raises(RoleCallError, match="limit is 500"):
+        parse("task block #3 " + "y" * 900)
 
 
 def test_a_title_at_the_limit_is_accepted():
@@ -479,8 +481,8 @@ def test_unlabeled_checkin_text_is_not_lost_when_a_today_section_follows():
 
 
 def test_unlabeled_checkin_text_has_the_same_limit_as_a_labeled_section():
-    checkin = parse("checkin " + "z" * 3000)
-    assert len(checkin.today) <= 1000
+    with pytest.raises(RoleCallError, match="limit is 1,000"):
+        parse("checkin " + "z" * 3000)
 
 
 @pytest.mark.parametrize(
