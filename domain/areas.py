@@ -76,7 +76,8 @@ AREAS: tuple[DecisionArea, ...] = (
             medium="strategy, strategic, direction, mission, long term, longer term, future, "
             "big bet, target market, what we build, what to build, positioning, purpose, rebrand, "
             "ambition, five year, 5 year, product goal, goal of the product, overall goal, "
-            "company goal, principle, in two years, in three years, in five years",
+            "company goal, principle, in two years, in three years, in five years, upmarket, "
+            "downmarket, up market, down market, new market, new segment, expand into",
             weak="become, kind of product, goal, focus, overall, value, identity, narrative, bet, "
             "target audience, pric*, years, years from now",
         ),
@@ -95,10 +96,12 @@ AREAS: tuple[DecisionArea, ...] = (
             "support ticket, customers want, clients want, users want, customer need, "
             "client need, user need",
             medium="client, customer, user, prospect, feedback, request, complain*, interview, "
-            "research, survey, usability, accessibility, demand, buyer, enterprise, ask for, "
-            "asking for, asked for, ask about, asking about, audience, segment",
+            "research, survey, usability, accessibility, demand, enterprise, ask for, "
+            "asking for, asked for, ask about, asking about, audience, segment, need from, "
+            "actually need, really need, actually want, really want",
             weak="need, want, integration, feature, ux, pain, problem, solve, priorit*, backlog, "
-            "happy, delight, satisf*, requirement, consumer, account, experience, useful, annoy*",
+            "happy, delight, satisf*, requirement, consumer, account, experience, useful, annoy*, "
+            "support for",
         ),
     ),
     DecisionArea(
@@ -111,13 +114,13 @@ AREAS: tuple[DecisionArea, ...] = (
         "track of the product's performance.",
         aliases=("metric", "kpi", "kpis", "okr", "okrs", "performance", "measures"),
         cues=_cues(
-            strong="metric, kpi, okr, nps, csat, analytics, north star metric, success criteria, "
-            "key result, define success, success look like, active users, a/b test, "
-            "leading indicator, event tracking",
+            strong="metric, kpi, kpis, okr, nps, csat, analytics, north star metric, "
+            "success criteria, key result, define success, success look like, active users, "
+            "a/b test, leading indicator, event tracking",
             medium="measur*, success*, dashboard, conversion, convert, retention, retain, churn*, "
             "engagement, dau, mau, wau, funnel, adoption, usage, revenue, arr, mrr, performance, "
             "telemetry, instrument*, activation, signup, sign up, experiment, how do we know, "
-            "statistic*, stat, number, conversion rate",
+            "statistic*, stats*, number, conversion rate",
             weak="track, target, benchmark, data, growth, grow, rate, score, percent, uptime, "
             "latency, impact, roi, result, trend, health",
         ),
@@ -133,13 +136,19 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("competitor", "competition", "market", "rivals"),
         cues=_cues(
             strong="competit*, compete, rival, market share, price war, feature parity, "
-            "same feature, other companies, other products, market leader, incumbent",
+            "same feature, other companies, other products, market leader, incumbent, "
+            "lost to, lose to, losing to, lost out to, other vendor, competing product",
             medium="the market, versus, vs, compared to, alternative, copy, clone, catch up, "
             "respond, react, counter, different from, stand out, undercut, price match, industry, "
             "landscape, differentiat*, moat, parity, monitor, lose deal, losing deal, lost deal, "
-            "beat, threat, switch to, switching to, outdo, leapfrog",
+            "beat, threat, switch to, switching to, outdo, leapfrog, deal to, deals to, "
+            "win rate, win loss, stack up, stacks up, stacking up, up against, head to head, "
+            "our space, in the space, other player, other tool, go with them, went with them, "
+            "over us, instead of us, keep tabs on, keeps tabs on, keeping tabs on, "
+            "how we compare, how do we compare, how we stack up, how do we stack up",
             weak="keep an eye on, match, out there, compare, comparison, response, pric*, trend, "
-            "copycat, ahead of them, they shipped, they launched, they released, their",
+            "copycat, ahead of them, they shipped, they launched, they released, their, "
+            "against, deal, lost, lose, won, watch*",
         ),
     ),
     DecisionArea(
@@ -155,12 +164,16 @@ AREAS: tuple[DecisionArea, ...] = (
             strong="launch, relaunch, lifecycle, life cycle, roadmap, sunset, deprecat*, "
             "end of life, eol, discontinu*, phase out, general availability, go to market, gtm, "
             "retire, maintenance mode, time to market, bring to market, kill the product, "
-            "next version, new version",
-            medium="release, beta, alpha, ga, go live, rollout, roll out, shut down, kill, legacy, "
-            "shutdown, v1, v2, v3, version, early access, pilot, mature, new product, next year, "
-            "quarter, q1, q2, q3, q4, this year",
+            "next version, new version, next release, upcoming release, future release, "
+            "end support, end of support, stop supporting, drop support, support window",
+            medium="release, beta, alpha, ga, go live, goes live, going live, went live, rollout, "
+            "roll out, shut down, kill, legacy, shutdown, v1, v2, v3, version, early access, "
+            "pilot, mature, new product, next year, quarter, q1, q2, q3, q4, this year, "
+            "release plan",
             weak="mvp, maintain, old, public, ship, preview, stage, announce*, upcoming, evolve, "
-            "later this year, next quarter, h1, h2, availability",
+            "later this year, next quarter, h1, h2, availability, come out, comes out, "
+            "before launch, before the launch, after launch, after the launch, for the launch, "
+            "ahead of the launch, before the release, after the release",
         ),
     ),
     DecisionArea(
@@ -175,12 +188,13 @@ AREAS: tuple[DecisionArea, ...] = (
         cues=_cues(
             strong="cross functional, cross functioning, cross team, across team, same page, "
             "work together, between team, other team, support team, data team, design team, "
-            "sales team, marketing team, engineering team, qa team, between departments",
+            "sales team, marketing team, engineering team, qa team, between departments, "
+            "enablement, sales enablement, support enablement",
             medium="marketing, align*, coordinat*, collaborat*, handoff, hand off, sync, "
             "department, silo, each other, sales, legal, engineer*, testing, tester*, design, "
-            "designer",
+            "designer, support, customer support, train",
             weak="team, qa, ops, devops, developer, dev, between, dependency, working with, "
-            "customer success, support, test",
+            "customer success, test, security, compliance, documentation, docs, together",
         ),
     ),
     DecisionArea(
@@ -194,15 +208,15 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("project-scope", "requirements", "deliverables"),
         cues=_cues(
             strong="scope, descope, in scope, out of scope, scope creep, feature creep, "
-            "change request, gold plating, what goes in, this project, project goal, "
-            "goal of the project, feature set",
+            "change request, gold plating, project goal, goal of the project, feature set, "
+            "statement of work, scope of work, sow",
             medium="deliverable, requirement, include, cut, trim, squeeze, fit in, sneak in, "
             "nice to have, must have, stretch goal, more work, extra work, spec, specification, "
             "acceptance criteria, boundar*, defer, objective, add, mvp, whats in, what is in, "
             "in or out, this sprint, this release, in v1, in v2, in the first release, "
-            "more feature, extra feature",
-            weak="remove, drop, expand, extra, outcome, module, component, phase 1, epic, sprint, "
-            "bigger, smaller, also, the project, take on, later phase, phase 2, next phase",
+            "more feature, extra feature, what goes in, part of",
+            weak="remove, drop, expand, extra, outcome, module, component, phase 1, epic, "
+            "bigger, smaller, also, take on, later phase, phase 2, next phase",
         ),
     ),
     DecisionArea(
@@ -221,7 +235,7 @@ AREAS: tuple[DecisionArea, ...] = (
             medium="due, date, delay, late, behind, postpone, extension, on track, miss, "
             "more time, more day, more week, be done, be ready, be finished, pull in, duration, "
             "crunch, sooner, buffer, calendar, finish by, done by, ready by, take longer, "
-            "ahead of schedule, move the date",
+            "ahead of schedule, move the date, cutover, cut over",
             weak="wait, push, move, when, later, earlier, extend, estimate, finish, time, day, "
             "week, month, tomorrow, tonight, asap, eod, eow, friday, monday, tuesday, wednesday, "
             "thursday, weekend, january, february, march, april, june, july, august, september, "
@@ -238,13 +252,13 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("budgets", "cost", "costs", "spend", "spending", "money"),
         cues=_cues(
             strong="budget*, cost, spend, spent, money, expense, capex, opex, purchase order, "
-            "burn rate, cloud bill, over budget",
+            "burn rate, cloud bill, over budget, pay for, paying for, paid for",
             medium="expensive, afford*, dollar, euro, usd, eur, gbp, buck, invoice, pay, paid, "
             "payment, vendor, licens*, licenc*, subscription, purchase, buy, procure*, fund, "
             "funding, financ*, headcount, cash, salary, reimburs*, overrun, bill, contractor, "
-            "freelance*, agency, quote, hire",
+            "freelance*, agency, quote, hire, credit, renewal",
             weak="cheap*, overtime, forecast, roi, travel, tool, resource, allocat*, extra, "
-            "invest*, price",
+            "invest*, price, seat, renew, top up, cloud, aws, azure, gcp, reservation",
         ),
     ),
     DecisionArea(
@@ -259,13 +273,15 @@ AREAS: tuple[DecisionArea, ...] = (
             strong="process, workflow, retro, retrospective, standup, stand up, ceremon*, scrum, "
             "kanban, agile, waterfall, methodolog*, how we work, way of working, "
             "working agreement, definition of done, procedure, sprint planning, planning poker, "
-            "week sprint, sprint length, story point, wip limit, playbook",
-            medium="cadence, code review, template, checklist, policy, guideline, convention, "
-            "runbook, handbook, grooming, refinement, triage, on call, rotation, tooling, jira, "
+            "week sprint, sprint length, story point, wip limit, playbook, code review, "
+            "triag*, review process, approval process, release process, definition of ready",
+            medium="cadence, template, checklist, policy, guideline, convention, peer review, "
+            "runbook, handbook, grooming, refinement, on call, rotation, tooling, jira, "
             "trello, asana, branch*, raci, ritual, practice, best practice, velocity, estimation, "
-            "meeting, sop",
+            "meeting, sop, design review, pull request, merge request, sprint review, "
+            "sprint demo, demo day",
             weak="format, how should we, how do we, board, run, review, tool, step, confluence, "
-            "automat*, pull request, pr, approval",
+            "automat*, pr, approval, merg*, how we, estimat*",
         ),
     ),
     DecisionArea(
@@ -279,13 +295,17 @@ AREAS: tuple[DecisionArea, ...] = (
         cues=_cues(
             strong="task, subtask, assign*, reassign*, delegat*, work item, action item, "
             "to do list, todo, workload, jira ticket, keep track, who works on, "
-            "who is working on, who should work on, pick up, picks up, user story",
+            "who is working on, who should work on, pick up, picks up, user story, "
+            "who does what, who is doing what, who works on what, split the work, "
+            "divide the work, divide up, divvy up, split up, hand out, dole out, farm out",
             medium="issue, bug, blocker, block, capacity, bandwidth, overload*, hand over, "
             "handover, follow up, which engineer, which developer, which dev, who handles, story, "
             "status, progress, staff*, work on, take on, take over, chore, responsible for, "
-            "on the hook, plate, rebalanc*, ticket",
+            "on the hook, plate, rebalanc*, ticket, split, divide, nothing to do, "
+            "who can take, who has time, who is free, spare capacity",
             weak="fix, backlog, track, resource, allocat*, epic, priorit*, teams, busy, load, "
-            "owner, too much, who does, who should do, who will do",
+            "owner, too much, who does, who should do, who will do, work, among, idle, free, "
+            "available, handl*",
         ),
     ),
     DecisionArea(
@@ -310,6 +330,17 @@ AREAS: tuple[DecisionArea, ...] = (
         ),
     ),
 )
+
+# What a question is about: a project, or the product. A subject never names an area by
+# itself; it favours, among the areas a question already names, those its manager owns:
+# the go-live date *of the project* is its timeline, the launch *of the product* its
+# lifecycle. "product manager", "project lead"... name a role, not a subject.
+SUBJECTS: dict[Role, tuple[str, ...]] = {
+    PROJECT: ("project", "sprint", "milestone", "iteration"),
+    PRODUCT: ("product",),
+}
+NOT_A_SUBJECT_AFTER = ("manager", "management", "owner", "lead", "pm", "mgr")
+SUBJECT_BONUS = 2.0
 
 
 def _normal(word: str) -> str:

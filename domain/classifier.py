@@ -3,8 +3,10 @@
 The question is normalised (case, accents, punctuation, light stemming) and matched against
 each area's weighted cues from `domain.areas`. Phrases are matched first, longest first, and
 the words inside a matched phrase do not count again ("the board" is not a process board).
-The best total wins; a weak or close result is not confident, so the caller can show both
-candidates. Pure standard library; never raises, whatever the text.
+A question's subject ("…of the project", "…of the product") then tips the areas it already
+names toward those its manager owns. The best total wins; a weak or close result is not
+confident, so the caller can show both candidates. Pure standard library; never raises,
+whatever the text.
 """
 
 import re
@@ -12,7 +14,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from domain.areas import AREAS, DecisionArea, find_area
+from domain.areas import (
+    AREAS,
+    NOT_A_SUBJECT_AFTER,
+    SUBJECT_BONUS,
+    SUBJECTS,
+    DecisionArea,
+    find_area,
+)
 
 MAX_CHARS = 4000  # longer text is classified on its beginning
 MIN_SCORE = 2.0  # below this no area is clearly named
@@ -82,6 +91,8 @@ class _Index:
     singles: dict[str, dict[int, float]]  # stem -> {area position: weight}
     prefixes: tuple[tuple[str, int, float], ...]  # (raw word prefix, area position, weight)
     constraints: tuple[str, ...]  # " stem stem " forms of CONSTRAINT_CUES
+    subjects: dict[str, tuple[int, ...]]  # subject stem -> positions of the areas it favours
+    not_subject_after: frozenset[str]  # "product manager" names a role, not a subject
 
 
 def _keep_max(weights: dict[int, float], area: int, weight: float) -> None:
@@ -107,7 +118,13 @@ def _index() -> _Index:
     for stems, weights in sorted(phrases.items(), key=lambda item: -len(item[0])):
         by_first.setdefault(stems[0], []).append((stems, weights))
     constraints = tuple(f" {' '.join(_stems(c))} " for c in CONSTRAINT_CUES.split(","))
-    return _Index(by_first, single, tuple(prefixes), constraints)
+    subjects = {
+        stem(word): tuple(i for i, area in enumerate(AREAS) if area.owner == role)
+        for role, names in SUBJECTS.items()
+        for word in names
+    }
+    not_after = frozenset(stem(word) for word in NOT_A_SUBJECT_AFTER)
+    return _Index(by_first, single, tuple(prefixes), constraints, subjects, not_after)
 
 
 def _word_weights(index: _Index, stemmed: str, raw: str) -> dict[int, float]:
@@ -119,12 +136,14 @@ def _word_weights(index: _Index, stemmed: str, raw: str) -> dict[int, float]:
 
 
 def scores(question: str) -> list[float]:
-    """Each area's total, in the order of AREAS."""
+    """Each area's total, in the order of AREAS (the subject's bonus included)."""
     raw = words(question)
-    return _totals(raw, [stem(w) for w in raw])
+    stems = [stem(w) for w in raw]
+    return _with_subject(_totals(raw, stems), stems)
 
 
 def _totals(raw: list[str], stems: list[str]) -> list[float]:
+    """Each area's total from its cues alone."""
     index, totals = _index(), [0.0] * len(AREAS)
     i = 0
     while i < len(stems):
@@ -139,6 +158,18 @@ def _totals(raw: list[str], stems: list[str]) -> list[float]:
     return totals
 
 
+def _with_subject(totals: list[float], stems: list[str]) -> list[float]:
+    """The totals with SUBJECT_BONUS for the named areas that the subject's manager owns."""
+    index, favoured = _index(), set()
+    for word, after in zip(stems, [*stems[1:], ""], strict=False):  # "" follows the last
+        if after not in index.not_subject_after:  # "product manager" is a role
+            favoured.update(index.subjects.get(word, ()))
+    return [
+        total + SUBJECT_BONUS if i in favoured and total > 0 else total
+        for i, total in enumerate(totals)
+    ]
+
+
 def _touches_constraint(stems: list[str]) -> bool:
     text = f" {' '.join(stems)} "
     return any(cue in text for cue in _index().constraints)
@@ -148,7 +179,8 @@ def classify(question: str) -> Classification:
     """The decision area a question is about, its runner-up, and how sure we are."""
     raw = words(question if isinstance(question, str) else str(question or ""))
     stems = [stem(w) for w in raw]
-    totals = _totals(raw, stems)
+    cued = _totals(raw, stems)
+    totals = _with_subject(cued, stems)
     ranked = sorted(range(len(AREAS)), key=lambda position: -totals[position])
     best, second = totals[ranked[0]], totals[ranked[1]]
     touches = _touches_constraint(stems)
@@ -157,7 +189,8 @@ def classify(question: str) -> Classification:
         return Classification(default, other, confident=False, touches_constraint=touches)
     area = AREAS[ranked[0]]
     lead = best - second
-    confident = best >= MIN_SCORE and lead >= max(MIN_LEAD, MIN_LEAD_SHARE * best)
+    named = cued[ranked[0]] >= MIN_SCORE  # the cues alone, not the subject, name the area
+    confident = named and lead >= max(MIN_LEAD, MIN_LEAD_SHARE * best)
     if second > 0:
         runner_up: DecisionArea | None = AREAS[ranked[1]]
     elif confident:

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.areas import AREAS, OWNERS_SET_USAGE, find_area
-from domain.classifier import classify, stem, words
+from domain.classifier import classify, scores, stem, words
 from domain.errors import RoleCallError
 from domain.roles import Role
 
@@ -125,6 +125,335 @@ def test_a_question_is_filed_under_its_area_and_owner(question, key, owner):
 
 def test_the_questions_cover_every_area():
     assert {key for _, key, _ in QUESTIONS} == {area.key for area in AREAS}
+
+
+KNOWN_MISS = pytest.mark.xfail(reason="a known miss of the cue matrix", strict=False)
+
+# The QA trial with unseen wording: the text after `who owns`, the area QA expected (`|`
+# separates acceptable ones) and its owner. These were answered wrongly before; QA accepts
+# lifecycle or scope for the next release of Harbor, and prefers lifecycle.
+QA_MISSES = [
+    (
+        "deciding what problem Harbor is ultimately trying to solve for ops leads",
+        "vision|client-needs",
+        PRODUCT,
+    ),
+    ("choosing the KPIs we report on", "metrics", PRODUCT),
+    ("how we run code reviews on this project", "process", PROJECT),
+    ("splitting the work among the team", "tasks", PROJECT),
+    ("figuring out why we lost the deal to Power BI", "competitors", PRODUCT),
+    ("deciding what goes in the next release of Harbor", "lifecycle", PRODUCT),
+    ("making sure support is trained before launch", "cross-team", PRODUCT),
+    ("the statement of work for the rewrite", "scope", PROJECT),
+    ("deciding the go-live date of the pipeline project", "timeline", PROJECT),
+    ("buying more Snowflake credits", "budget", PROJECT),
+    ("how bugs get triaged on this project", "process", PROJECT),
+]
+
+# The rest of the QA trial, answered rightly before: kept as regressions.
+QA_TRIAL = [
+    ("what the north star of the product should be", "vision", PRODUCT),
+    ("the long-term product strategy", "vision", PRODUCT),
+    ("rewriting the product's mission statement", "vision", PRODUCT),
+    ("figuring out what our customers actually want from the dashboards", "client-needs", PRODUCT),
+    ("prioritizing feature requests from enterprise clients", "client-needs", PRODUCT),
+    ("talking to users about their pain points", "client-needs", PRODUCT),
+    ("the user research interviews next month", "client-needs", PRODUCT),
+    ("setting the target for weekly active teams", "metrics", PRODUCT),
+    ("deciding how we measure success after release", "metrics", PRODUCT),
+    ("defining churn and retention goals", "metrics", PRODUCT),
+    ("keeping an eye on what Tableau and Looker are shipping", "competitors", PRODUCT),
+    ("the competitive analysis", "competitors", PRODUCT),
+    ("responding to a rival's new pricing", "competitors", PRODUCT),
+    ("deciding when we sunset the legacy reporting product", "lifecycle", PRODUCT),
+    ("the product roadmap for next year", "lifecycle", PRODUCT),
+    ("whether we should delay the GA launch", "lifecycle", PRODUCT),
+    ("the go-to-market launch date of version 2", "lifecycle", PRODUCT),
+    ("getting engineering, design and marketing on the same page", "cross-team", PRODUCT),
+    ("aligning the QA team with the marketing team on the release", "cross-team", PRODUCT),
+    ("coordinating between engineering and sales on features", "cross-team", PRODUCT),
+    ("making sure the testing team knows what marketing promised", "cross-team", PRODUCT),
+    ("deciding whether SSO is in or out of this project", "scope", PROJECT),
+    ("adding a new deliverable to the pipeline rewrite", "scope", PROJECT),
+    ("approving a change request for the project", "scope", PROJECT),
+    ("cutting features to fit the project scope", "scope", PROJECT),
+    ("moving the milestone by two weeks", "timeline", PROJECT),
+    ("the project schedule", "timeline", PROJECT),
+    ("deciding if we can slip the deadline to January 20", "timeline", PROJECT),
+    ("setting the sprint dates", "timeline", PROJECT),
+    ("approving an extra 10k for cloud costs", "budget", PROJECT),
+    ("the project budget", "budget", PROJECT),
+    ("whether we can afford another contractor", "budget", PROJECT),
+    ("tracking spend against the plan", "budget", PROJECT),
+    ("our sprint ceremonies and workflow", "process", PROJECT),
+    ("changing the definition of done", "process", PROJECT),
+    ("the QA sign-off procedure", "process", PROJECT),
+    ("assigning the load-test ticket to someone", "tasks", PROJECT),
+    ("reassigning Kwame's tasks while he's on leave", "tasks", PROJECT),
+    ("tracking who is working on what", "tasks", PROJECT),
+    ("sending the weekly status update to the VP", "stakeholders", PROJECT),
+    ("telling upper management we're behind", "stakeholders", PROJECT),
+    ("the steering committee report", "stakeholders", PROJECT),
+    ("keeping stakeholders informed about progress", "stakeholders", PROJECT),
+    ("the dashboard conversion rate target?", "metrics", PRODUCT),
+    ("when is the pipeline rewrite going to be finished", "timeline", PROJECT),
+    ("how much money we spend on the project", "budget", PROJECT),
+    ("where this thing should be in three years", "vision", PRODUCT),
+    ("the big picture for Harbor?", "vision", PRODUCT),
+    ("the product direction", "vision", PRODUCT),
+    ("the customer feedback backlog", "client-needs", PRODUCT),
+    ("what Acme Corp asked for in the last QBR", "client-needs", PRODUCT),
+    ("deciding which customer asks go into the product", "client-needs", PRODUCT),
+    ("the OKRs for the product", "metrics", PRODUCT),
+    ("our NPS goal", "metrics", PRODUCT),
+    ("deciding which analytics events to track for adoption", "metrics", PRODUCT),
+    ("the success criteria for the dashboard feature", "metrics", PRODUCT),
+    ("benchmarking against the competition", "competitors", PRODUCT),
+    ("the market landscape doc", "competitors", PRODUCT),
+    ("whether we retire version 1", "lifecycle", PRODUCT),
+    ("the release plan for the product", "lifecycle", PRODUCT),
+    ("the beta program timing", "lifecycle", PRODUCT),
+    ("end-of-life for the old API", "lifecycle", PRODUCT),
+    ("syncing design and dev on the new charts", "cross-team", PRODUCT),
+    ("the handoff between UX and engineering", "cross-team", PRODUCT),
+    ("saying no to extra work mid-project", "scope", PROJECT),
+    ("what's included in phase 1", "scope", PROJECT),
+    ("the Gantt chart", "timeline", PROJECT),
+    ("rescheduling the cutover weekend", "timeline", PROJECT),
+    ("whether we're on track to finish by Jan 15", "timeline", PROJECT),
+    ("the cost overrun", "budget", PROJECT),
+    ("the project's financial forecast", "budget", PROJECT),
+    ("our branching strategy and release process", "process", PROJECT),
+    ("the standup format", "process", PROJECT),
+    ("who picks up the data migration ticket", "tasks", PROJECT),
+    ("the to-do list for the team", "tasks", PROJECT),
+    ("delegating the parquet benchmark", "tasks", PROJECT),
+    ("the monthly update to the CFO", "stakeholders", PROJECT),
+    ("writing the executive summary for leadership", "stakeholders", PROJECT),
+    ("communicating the delay to the client's sponsor", "stakeholders", PROJECT),
+    ("informing the product manager about project risks", "stakeholders", PROJECT),
+]
+
+# Held-out phrasings, to measure the cue matrix rather than to tune it one sentence at a time:
+# set A (the first 42) was written before the QA fixes; sets B (37) and C (32) were each
+# written after a round of vocabulary work and before being run. Before the QA fixes the
+# classifier got A 28/42, B 25/37 and C 25/32 of them. The known misses stay visible.
+HELD_OUT = [
+    ("can we purchase a Datadog license for the team", "budget", PROJECT),
+    ("who signs off on renewing the Slack subscription", "budget", PROJECT),
+    # known miss: model "training" reads as training people (cross-team)
+    pytest.param(
+        "we need more GPU credits for the training runs", "budget", PROJECT, marks=KNOWN_MISS
+    ),
+    ("how much are we allowed to spend on consultants", "budget", PROJECT),
+    ("is it worth paying for a second staging environment", "budget", PROJECT),
+    ("who divides up the migration work between Ana and Raj", "tasks", PROJECT),
+    ("who decides who does what on the rewrite", "tasks", PROJECT),
+    ("who allocates the tickets for the next sprint", "tasks", PROJECT),
+    ("Raj's workload is too heavy, who moves some of it to Ana", "tasks", PROJECT),
+    ("who hands out the work for the data export", "tasks", PROJECT),
+    ("who splits the epic into tickets for the team", "tasks", PROJECT),
+    ("who decides how pull requests get approved", "process", PROJECT),
+    ("should we hold retros every sprint or every month", "process", PROJECT),
+    ("who sets up the on-call rotation for the project", "process", PROJECT),
+    ("who defines our bug triage workflow", "process", PROJECT),
+    ("do we need a design review step before merging", "process", PROJECT),
+    ("who writes the SOW for the integration", "scope", PROJECT),
+    ("is offline mode included in the project or not", "scope", PROJECT),
+    ("who says whether reporting exports are in scope", "scope", PROJECT),
+    # known miss: a client's ask (client-needs) outweighs the project's scope
+    pytest.param(
+        "the client wants three more screens added to the project, who decides",
+        "scope",
+        PROJECT,
+        marks=KNOWN_MISS,
+    ),
+    ("who draws the line on what this project delivers", "scope", PROJECT),
+    ("we lost two deals to Metabase this month, who looks into it", "competitors", PRODUCT),
+    ("a big customer is switching to Looker, who owns our response", "competitors", PRODUCT),
+    ("who tracks what other vendors in our space are doing", "competitors", PRODUCT),
+    ("how does our pricing stack up against Domo", "competitors", PRODUCT),
+    ("who sets the go-live date for the migration project", "timeline", PROJECT),
+    ("who decides the cutover date for the pipeline project", "timeline", PROJECT),
+    ("when is the product launching publicly", "lifecycle", PRODUCT),
+    ("who decides when we end support for the desktop app", "lifecycle", PRODUCT),
+    ("what features go into the next release of the app", "lifecycle", PRODUCT),
+    ("when is the sprint 4 deadline", "timeline", PROJECT),
+    ("who decides the date we hit the milestone for phase two", "timeline", PROJECT),
+    ("which KPIs go into the monthly report", "metrics", PRODUCT),
+    ("who picks the metrics we put in the quarterly business review", "metrics", PRODUCT),
+    ("who decides what counts as an active user", "metrics", PRODUCT),
+    ("who makes sure sales is trained on the new features before launch", "cross-team", PRODUCT),
+    ("who gets docs and support ready for the release", "cross-team", PRODUCT),
+    ("who coordinates with the security team on the audit", "cross-team", PRODUCT),
+    ("what problem is this product meant to solve for hospitals", "client-needs|vision", PRODUCT),
+    ("who decides which customer segment we target next year", "client-needs|vision", PRODUCT),
+    ("who tells the sponsor the project will be late", "stakeholders", PROJECT),
+    ("who preps the slides for the quarterly exec review", "stakeholders", PROJECT),
+    ("who approves the invoice from the design contractor", "budget", PROJECT),
+    ("can we get a bigger AWS reservation for the migration", "budget", PROJECT),
+    ("who decides whether we pay for Figma seats for the interns", "budget", PROJECT),
+    ("do we have money left for a load-testing tool", "budget", PROJECT),
+    ("who works out who takes which ticket this week", "tasks", PROJECT),
+    ("Priya has nothing to do, who gives her something", "tasks", PROJECT),
+    ("who balances the workload between the backend devs", "tasks", PROJECT),
+    ("who decides which developer owns the export bug", "tasks", PROJECT),
+    ("who decides how we do sprint demos", "process", PROJECT),
+    ("should every PR need two approvals", "process", PROJECT),
+    ("who sets the rules for merging to main", "process", PROJECT),
+    ("who changes how we estimate stories", "process", PROJECT),
+    ("who decides if the audit log is part of the rewrite", "scope", PROJECT),
+    ("can we squeeze bulk import into the current project", "scope", PROJECT),
+    ("who approves adding another report to the deliverables", "scope", PROJECT),
+    ("who decides what the pipeline project will not do", "scope", PROJECT),
+    # known miss: the classifier cannot know that Looker is a competitor
+    pytest.param(
+        "Looker just added embedded dashboards, should we care",
+        "competitors",
+        PRODUCT,
+        marks=KNOWN_MISS,
+    ),
+    ("who studies why prospects pick Tableau over us", "competitors", PRODUCT),
+    # known miss: "releasing" (lifecycle) outweighs "other … tools"
+    pytest.param(
+        "who watches what other BI tools are releasing", "competitors", PRODUCT, marks=KNOWN_MISS
+    ),
+    ("who decides the end date of the rewrite project", "timeline", PROJECT),
+    ("the migration will be two weeks late, who decides what happens", "timeline", PROJECT),
+    ("who sets the date for the sprint review", "process|timeline", PROJECT),
+    ("when do we announce the product publicly", "lifecycle", PRODUCT),
+    ("who decides to stop selling the old on-prem edition", "lifecycle", PRODUCT),
+    ("who plans which features land in Harbor next quarter", "lifecycle", PRODUCT),
+    ("who picks the success metric for the new onboarding", "metrics", PRODUCT),
+    ("which numbers tell us the product is healthy", "metrics", PRODUCT),
+    ("who decides what we measure in the weekly report", "metrics", PRODUCT),
+    ("who makes sure marketing and engineering agree on the launch story", "cross-team", PRODUCT),
+    ("who gets the support team ready for the new pricing", "cross-team", PRODUCT),
+    ("who keeps design, QA and dev talking to each other", "cross-team", PRODUCT),
+    ("what should Harbor be known for in five years", "vision", PRODUCT),
+    ("who decides if we move upmarket", "vision", PRODUCT),
+    ("what do hospital admins actually need from the reports", "client-needs", PRODUCT),
+    ("who reads through the feedback from beta users", "client-needs", PRODUCT),
+    ("who tells the VP of sales that the project slipped", "stakeholders", PROJECT),
+    ("who writes the monthly update for the sponsors", "stakeholders", PROJECT),
+    # known miss: "PO" may be a purchase order or a product owner
+    pytest.param("who signs the PO for the new laptops", "budget", PROJECT, marks=KNOWN_MISS),
+    ("can we expense the conference tickets to the project", "budget", PROJECT),
+    # known miss: an "enterprise plan" upgrade reads as an enterprise client
+    pytest.param(
+        "who decides if we upgrade to the enterprise plan of Sentry",
+        "budget",
+        PROJECT,
+        marks=KNOWN_MISS,
+    ),
+    ("who is picking up the flaky test fixes", "tasks", PROJECT),
+    ("Lena is swamped, can someone take her tickets", "tasks", PROJECT),
+    ("who decides which of us handles the Kafka upgrade", "tasks", PROJECT),
+    ("who sets our branching and release conventions", "process", PROJECT),
+    ("should we stop doing sprint planning on Mondays", "process", PROJECT),
+    ("who owns the incident postmortem template", "process", PROJECT),
+    ("is multi-tenant support in or out for the rewrite", "scope", PROJECT),
+    ("who says no when sales tries to add work to the project", "scope", PROJECT),
+    ("who decides whether the rewrite includes the admin UI", "scope", PROJECT),
+    ("who keeps tabs on what Qlik is doing", "competitors", PRODUCT),
+    ("we keep losing bids to a cheaper rival", "competitors", PRODUCT),
+    ("who decides how we position Harbor against Power BI", "competitors|vision", PRODUCT),
+    ("who moves the sprint end date", "timeline", PROJECT),
+    ("the vendor integration is slipping, who updates the plan dates", "timeline", PROJECT),
+    ("is the project still finishing in June", "timeline", PROJECT),
+    ("when does Harbor 3.0 come out", "lifecycle", PRODUCT),
+    ("who decides to put the old reporting app into maintenance mode", "lifecycle", PRODUCT),
+    ("who decides when the mobile product exits beta", "lifecycle", PRODUCT),
+    ("who defines what a healthy retention rate is", "metrics", PRODUCT),
+    ("who decides what goes on the product health dashboard", "metrics", PRODUCT),
+    ("who owns tracking daily active users", "metrics", PRODUCT),
+    ("who brings marketing and the devs together before the launch", "cross-team", PRODUCT),
+    ("who makes sure QA knows what the designers changed", "cross-team", PRODUCT),
+    ("who decides the long-term direction of Harbor", "vision", PRODUCT),
+    ("what should this product become", "vision", PRODUCT),
+    ("who listens to what our enterprise customers are struggling with", "client-needs", PRODUCT),
+    ("a customer asked for SSO via Okta, who decides", "client-needs", PRODUCT),
+    ("who tells leadership the budget is blown", "budget|stakeholders", PROJECT),
+    ("who keeps the sponsor updated on the rewrite", "stakeholders", PROJECT),
+]
+
+
+def _assert_filed(question, keys, owner):
+    area = classify(question).area
+    assert area.key in keys.split("|"), (question, area.key)
+    assert area.owner == owner
+
+
+@pytest.mark.parametrize(("question", "keys", "owner"), QA_MISSES + QA_TRIAL)
+def test_the_qa_trial_is_filed_under_the_expected_area_and_owner(question, keys, owner):
+    _assert_filed(question, keys, owner)
+
+
+@pytest.mark.parametrize(("question", "keys", "owner"), HELD_OUT)
+def test_held_out_phrasings_are_filed_under_their_area_and_owner(question, keys, owner):
+    _assert_filed(question, keys, owner)
+
+
+def test_the_held_out_phrasings_cover_every_area_and_are_mostly_right():
+    rows = [p.values if hasattr(p, "values") else p for p in HELD_OUT]
+    assert {keys.split("|")[0] for _, keys, _ in rows} == {area.key for area in AREAS}
+    right = sum(classify(q).area.key in keys.split("|") for q, keys, _ in rows)
+    assert right / len(rows) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("deciding the go-live date of the pipeline project", "timeline"),
+        ("the go-live date of the project", "timeline"),
+        ("the sprint's go-live date", "timeline"),
+        ("the go-live date of the product", "lifecycle"),
+        ("can we move the go-live to next month", "lifecycle"),
+        ("what goes in the next release of the product", "lifecycle"),
+        ("what goes in this sprint", "scope"),
+    ],
+)
+def test_the_subject_decides_between_a_project_date_and_the_product_lifecycle(question, key):
+    assert classify(question).area.key == key
+
+
+@pytest.mark.parametrize("question", ["this project", "the product", "our sprint", "the project?"])
+def test_a_subject_alone_names_no_area(question):
+    assert max(scores(question)) == 0
+    assert not classify(question).confident
+
+
+def test_a_subject_does_not_make_a_weak_hint_confident():
+    result = classify("the project thing on friday")
+    assert result.area.key == "timeline"
+    assert not result.confident
+
+
+def test_a_manager_named_in_the_question_is_a_role_not_a_subject():
+    assert scores("ask the product manager about the go-live date") == scores(
+        "ask the manager about the go-live date"
+    )
+    assert scores("ask the project lead about the launch") == scores(
+        "ask the lead about the launch"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("the statement", None),  # "statement" stems like "stat" but is no statistic
+        ("buying", "budget"),  # "buyer" once made buying a client question
+        ("our KPIs", "metrics"),  # "kpis" keeps its s: it ends like "analysis"
+        ("purchasing seats", "budget"),
+    ],
+)
+def test_words_that_only_look_like_another_areas_cue(question, key):
+    totals = scores(question)
+    if key is None:
+        assert max(totals) == 0
+    else:
+        assert classify(question).area.key == key
+        assert totals.count(max(totals)) == 1
 
 
 @pytest.mark.parametrize(
