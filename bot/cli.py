@@ -76,16 +76,22 @@ def _serve(args) -> int:
 
 
 def _worker(args) -> int:
+    from bot.locks import WorkerLock, WorkerLockHeld
     from bot.worker import run_forever, run_once
 
     if args.at and not args.once:
         print("--at needs --once", file=sys.stderr)
         return 2
     app = _app()
-    if args.once:
-        run_once(app, args.at)
-    else:
-        run_forever(app)
+    try:
+        if args.once:
+            WorkerLock.for_engine(app.engine).acquire()
+            run_once(app, args.at)
+        else:
+            run_forever(app)
+    except WorkerLockHeld as held:
+        print(held, file=sys.stderr)
+        return 1
     return 0
 
 

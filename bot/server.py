@@ -6,7 +6,8 @@ import logging
 from aiohttp import web
 
 from bot.bootstrap import Application
-from bot.worker import INTERVAL_SECONDS, tick
+from bot.locks import WorkerLock, WorkerLockHeld
+from bot.worker import start_scheduler
 
 log = logging.getLogger(__name__)
 
@@ -25,15 +26,14 @@ def make_web_app(app: Application, scheduler: bool = True) -> web.Application:
 
 
 async def _embedded_scheduler(web_app: web.Application):
-    from apscheduler.schedulers.asyncio import AsyncIOScheduler
-
     app = web_app["rolecall"]
-    scheduler = AsyncIOScheduler(timezone="UTC")
-    # A plain function runs in APScheduler's thread pool, off the event loop.
-    scheduler.add_job(tick, "interval", args=[app], seconds=INTERVAL_SECONDS,
-                      max_instances=1, coalesce=True, next_run_time=app.clock.now())  # fmt: skip
-    scheduler.start()
-    log.info("embedded scheduler: a pass every %d s", INTERVAL_SECONDS)
+    try:
+        WorkerLock.for_engine(app.engine).acquire()
+    except WorkerLockHeld as held:
+        log.warning("serving without the embedded scheduler: %s", held)
+        yield
+        return
+    scheduler = start_scheduler(app)
     yield
     scheduler.shutdown(wait=False)
 

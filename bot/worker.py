@@ -1,16 +1,22 @@
-"""The scheduler worker: a pass queues what is due, then the dispatcher sends it."""
+"""The scheduler worker: every minute a pass queues what is due, then the dispatcher sends it.
 
-import contextlib
+APScheduler holds one interval job, not one job per reminder: the database is the schedule.
+`coalesce` and `misfire_grace_time=None` mean a worker that was asleep or down runs once when
+it wakes, and the pass catches up on everything missed (each notification once).
+"""
+
+import asyncio
 import logging
 from datetime import datetime
 
 from bot.bootstrap import Application
+from bot.locks import WorkerLock
 from domain.dispatch import dispatch
 from domain.notifications import Notification
 from domain.scheduler import run_pass
 
 log = logging.getLogger(__name__)
-INTERVAL_SECONDS = 30
+INTERVAL_SECONDS = 60
 
 
 def run_once(app: Application, at: datetime | None = None) -> list[Notification]:
@@ -29,12 +35,34 @@ def tick(app: Application) -> None:
         log.exception("scheduler pass failed")
 
 
-def run_forever(app: Application) -> None:
-    from apscheduler.schedulers.blocking import BlockingScheduler
+def start_scheduler(app: Application):
+    """An AsyncIOScheduler on the running loop; the pass runs in its thread pool."""
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-    scheduler = BlockingScheduler(timezone="UTC")
-    scheduler.add_job(tick, "interval", args=[app], seconds=INTERVAL_SECONDS,
-                      max_instances=1, coalesce=True, next_run_time=app.clock.now())  # fmt: skip
-    log.info("worker started: a pass every %d s", INTERVAL_SECONDS)
-    with contextlib.suppress(KeyboardInterrupt, SystemExit):
-        scheduler.start()
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    scheduler.add_job(
+        tick,
+        "interval",
+        args=[app],
+        seconds=INTERVAL_SECONDS,
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=None,
+        next_run_time=app.clock.now(),
+    )
+    scheduler.start()
+    log.info("scheduler started: a pass every %d s", INTERVAL_SECONDS)
+    return scheduler
+
+
+def run_forever(app: Application) -> None:
+    WorkerLock.for_engine(app.engine).acquire()
+
+    async def main() -> None:
+        start_scheduler(app)
+        await asyncio.Event().wait()
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        log.info("worker stopped")

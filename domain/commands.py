@@ -46,6 +46,11 @@ class AssignTask:
 
 
 @dataclass(frozen=True)
+class SnoozeTask:
+    number: int
+
+
+@dataclass(frozen=True)
 class ShowTask:
     number: int
 
@@ -214,7 +219,7 @@ class Help:
 
 
 Command = (
-    AddTask | ListTasks | ChangeTaskStatus | RescheduleTask | AssignTask | ShowTask
+    AddTask | ListTasks | ChangeTaskStatus | RescheduleTask | AssignTask | SnoozeTask | ShowTask
     | ReviewUnplannedTask | AskWhoOwns | LogDecision | ListDecisions | ConfirmDecision
     | AddProduct | UpdateProduct | SetProductMetric | SetProductConstraint | ShowProducts
     | AddProject | UpdateProject | ShowProjects | SetBaseline | ShowDrift | UseProject

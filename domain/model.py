@@ -91,6 +91,7 @@ class Project:
     budget: float | None = None
     scope_dirty: bool = False
     created_at: datetime | None = None
+    channel: str | None = None  # where it was created: missing-manager notices go there
     key: str = ""
     id: int | None = None
 

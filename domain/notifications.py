@@ -17,6 +17,7 @@ class Kind(StrEnum):
     BREACH = "breach"
     UNPLANNED = "unplanned"
     DIGEST = "digest"
+    MISSING = "missing-manager"
 
 
 class Delivery(StrEnum):

@@ -16,7 +16,7 @@ _STATUS_VERBS = {
     "cancel": Status.DROPPED, "reopen": Status.TODO, "todo": Status.TODO,
 }  # fmt: skip
 _SUBVERBS = ["add", "list", "done", "start", "drop", "reopen", "block", "due", "assign", "show",
-             "approve", "defer"]  # fmt: skip
+             "snooze", "approve", "defer"]  # fmt: skip
 _LIST_FILTERS = {"mine", "my", "overdue", "late", "blocked"}
 
 
@@ -55,6 +55,8 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
         return c.AssignTask(parse_task_number(args[0].text), person)
     if sub in ("show", "info"):
         return c.ShowTask(_one_number(args, "task show"))
+    if sub in ("snooze", "later"):
+        return c.SnoozeTask(_one_number(args, "task snooze"))
     if sub in ("approve", "defer"):
         return c.ReviewUnplannedTask(_one_number(args, "task review"), sub == "approve")
     if implicit_add:

@@ -2,21 +2,24 @@
 
 Each scan reads only what is due — tasks whose `remind_at` has come, projects whose scope
 changed, standups whose `next_run_at` has come — so a pass costs what is due, not what exists.
-Dedupe keys make a repeated or concurrent pass queue nothing twice.
+Dedupe keys make a repeated or concurrent pass queue nothing twice. Personal notifications
+wait for the recipient's working hours (domain/quiet.py).
 """
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from domain.dates import local_today, show_day
+from domain.dates import local_today
 from domain.digest_query import gather_digest
+from domain.missing import missing_manager
 from domain.model import Person, Project, Workspace
 from domain.notifications import Kind, Notification
 from domain.ports import AbstractUnitOfWork
-from domain.reminders import Stage, current_stage, next_check
-from domain.scope_report import drift_lines, drift_summary, scope_report
-from domain.tasks import Task
-from domain.text import quoted
+from domain.quiet import next_working_moment
+from domain.roles import Role
+from domain.scan_deadlines import remind
+from domain.scan_scope import check_scope
+from domain.standups import Standup
 
 BATCH = 500
 
@@ -27,104 +30,64 @@ class Pass:
         self._workspaces: dict[int, Workspace] = {}
 
     def run(self) -> int:
-        self._each(self.uow.tasks.reminders_due, self._remind)
-        self._each(self.uow.projects.scope_dirty, self._check_scope, by_time=False)
-        self._each(self.uow.standups.due, self._post_digest)
+        self._each(lambda limit: self.uow.tasks.reminders_due(self.now, limit), remind)
+        self._each(self.uow.projects.scope_dirty, check_scope)
+        self._each(lambda limit: self.uow.standups.due(self.now, limit), post_digest)
         return self.queued
 
-    def _each(self, scan: Callable, act: Callable, by_time: bool = True) -> None:
+    def _each(self, scan: Callable, act: Callable) -> None:
         while True:
-            items = scan(self.now, BATCH) if by_time else scan(BATCH)
+            items = scan(BATCH)
             for item in items:
-                act(item)
+                act(self, item)
             self.uow.flush()
             if len(items) < BATCH:
                 return
 
-    def _queue(self, ws: Workspace, key: str, to: Person | str, kind: Kind, text: str,
-               **payload) -> None:  # fmt: skip
-        address = to.mention if isinstance(to, Person) else to
-        self.queued += self.uow.outbox.add(Notification(
-            workspace_id=ws.id, dedupe_key=f"{ws.id}:{key}", platform=ws.platform, to=address,
-            kind=kind, text=text, payload=payload, created_at=self.now, next_attempt_at=self.now,
-        ))  # fmt: skip
-
-    def _workspace(self, workspace_id: int) -> Workspace:
+    def workspace(self, workspace_id: int) -> Workspace:
         if workspace_id not in self._workspaces:
             self._workspaces[workspace_id] = self.uow.workspaces.get(workspace_id)
         return self._workspaces[workspace_id]
 
-    def _remind(self, task: Task) -> None:
-        ws = self._workspace(task.workspace_id)
-        assignee = self.uow.people.get(task.assignee_id)
-        tz = assignee.timezone or ws.timezone
-        live = task.is_open and task.due_on is not None
-        stage = current_stage(task.due_on, tz, self.now) if live else None
-        task.remind_at = next_check(task.due_on, tz, self.now) if live else None
-        if stage is None:
-            return
-        project = self.uow.projects.get(task.project_id) if task.project_id else None
-        where = f" in {project.name}" if project else ""
-        what = f"{task.ref} {quoted(task.title)}{where}"
-        key = f"{task.id}:{stage}:{task.due_on}:{assignee.id}"  # a new assignee is reminded too
-        info = {"task": task.number}
-        if stage != Stage.OVERDUE:
-            when = "tomorrow" if stage == Stage.BEFORE else "today"
-            text = f"Reminder: {what} is due {when} ({show_day(task.due_on)})."
-            self._queue(ws, f"deadline:{key}", assignee, Kind.DEADLINE, text, **info)
-            return
-        late = f"is overdue: it was due {show_day(task.due_on)}"
-        self._queue(ws, f"overdue:{key}:assignee", assignee, Kind.OVERDUE,
-                    f"Overdue: {what} {late}. Finish it, or move the date: task due "
-                    f"{task.ref} <when>.", **info)  # fmt: skip
-        manager = (
-            self.uow.people.get(project.manager_id) if project and project.manager_id else None
-        )
-        if manager and manager.id != assignee.id:
-            self._queue(ws, f"overdue:{key}:manager", manager, Kind.OVERDUE,
-                        f"Overdue in {project.name}: {task.ref} {quoted(task.title)}, assigned to "
-                        f"{assignee.mention}, {late}. As project manager you track the schedule.",
-                        **info)  # fmt: skip
+    def person(self, person_id: int | None) -> Person | None:
+        return self.uow.people.get(person_id) if person_id else None
 
-    def _check_scope(self, project: Project) -> None:
-        project.scope_dirty = False
-        ws = self._workspace(project.workspace_id)
-        report = scope_report(project, self.uow, ws.drift_amber, ws.drift_red)
-        manager = self.uow.people.get(project.manager_id) if project.manager_id else None
-        drift = report.drift
-        if drift and drift.level != "ok" and manager:
-            text = f"Scope drift in {project.name}: {drift_summary(drift)}.\n" + "\n".join(
-                drift_lines(drift))  # fmt: skip
-            key = f"drift:{project.id}:{drift.baseline.id}:{drift.level}"
-            self._queue(ws, key, manager, Kind.DRIFT, text, project=project.name)
-        product = report.product
-        owners = [p for p in (self.uow.people.get(product.manager_id) if product and
-                              product.manager_id else None, manager) if p]  # fmt: skip
-        for breach in report.breaches:
-            for person in {p.id: p for p in owners}.values():
-                text = (f"Product constraint breach in {project.name} ({product.name}): "
-                        f"{breach.detail}.")  # fmt: skip
-                key = f"breach:{project.id}:{breach.key}:{person.id}"
-                self._queue(ws, key, person, Kind.BREACH, text, project=project.name)
+    def timezone_of(self, person: Person, ws: Workspace) -> str:
+        return person.timezone or ws.timezone
 
-    def _post_digest(self, standup) -> None:
-        ws = self._workspace(standup.workspace_id)
-        since = standup.last_run_at or self.now - timedelta(days=1)
-        # The occurrence that came due (the latest one, after an outage), not today's date:
-        # a run at 07:00 for yesterday's 09:30 must not use up today's digest.
-        day = local_today(standup.timezone, self._latest_occurrence(standup))
-        digest = gather_digest(self.uow, ws, standup.channel, standup.project_id, since,
-                               self.now, standup.timezone, day)  # fmt: skip
-        self._queue(ws, f"digest:{standup.id}:{day}", f"#{standup.channel}", Kind.DIGEST,
-                    digest.text, summary=digest.summary)  # fmt: skip
-        standup.last_run_at = self.now
-        standup.next_run_at = standup.next_after(self.now)
+    def queue(self, ws: Workspace, key: str, to: Person | str, kind: Kind, text: str,
+              **payload) -> None:  # fmt: skip
+        """Queue once per key; a person gets it in their working hours, a channel at once."""
+        if isinstance(to, Person):
+            address, at = to.mention, next_working_moment(self.now, self.timezone_of(to, ws))
+        else:
+            address, at = to, self.now
+        self.queued += self.uow.outbox.add(Notification(
+            workspace_id=ws.id, dedupe_key=f"{ws.id}:{key}", platform=ws.platform, to=address,
+            kind=kind, text=text, payload=payload, created_at=self.now, next_attempt_at=at,
+        ))  # fmt: skip
 
-    def _latest_occurrence(self, standup) -> datetime:
-        latest = standup.next_run_at
-        while (following := standup.next_after(latest)) <= self.now:
-            latest = following
-        return latest
+    def missing(self, ws: Workspace, project: Project, role: Role, what: str, target: str) -> None:
+        if notice := missing_manager(ws, project, role, what, target, self.now):
+            self.queued += self.uow.outbox.add(notice)
+
+
+def post_digest(p: Pass, standup: Standup) -> None:
+    ws = p.workspace(standup.workspace_id)
+    since = standup.last_run_at or p.now - timedelta(days=1)
+    # The occurrence that came due (the latest one, after an outage), not today's date:
+    # a run at 07:00 for yesterday's 09:30 must not use up today's digest.
+    latest = standup.next_run_at
+    while (following := standup.next_after(latest)) <= p.now:
+        latest = following
+    day = local_today(standup.timezone, latest)
+    digest = gather_digest(p.uow, ws, standup.channel, standup.project_id, since, p.now,
+                           standup.timezone, day)  # fmt: skip
+    details = [[who, items] for who, items in digest.details]
+    p.queue(ws, f"digest:{standup.id}:{day}", f"#{standup.channel}", Kind.DIGEST, digest.text,
+            summary=digest.summary, details=details)  # fmt: skip
+    standup.last_run_at = p.now
+    standup.next_run_at = standup.next_after(p.now)
 
 
 def run_pass(uow_factory: Callable[[], AbstractUnitOfWork], now: datetime) -> int:

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 HANDLERS: dict[type, Callable[..., Reply]] = {
     c.AddTask: tasks.add_task, c.ListTasks: tasks.list_tasks,
     c.ChangeTaskStatus: tasks.change_status, c.RescheduleTask: tasks.reschedule,
-    c.AssignTask: tasks.assign, c.ShowTask: tasks.show, c.ReviewUnplannedTask: review,
+    c.AssignTask: tasks.assign, c.ShowTask: tasks.show, c.SnoozeTask: tasks.snooze,
+    c.ReviewUnplannedTask: review,
     c.AskWhoOwns: ownership.who_owns, c.LogDecision: ownership.log_decision,
     c.ListDecisions: ownership.list_decisions, c.ConfirmDecision: ownership.confirm_decision,
     c.AssignRole: ownership.assign_role, c.ListRoles: ownership.list_roles,

@@ -34,6 +34,7 @@ class Task:
     updated_at: datetime | None = None
     done_at: datetime | None = None
     remind_at: datetime | None = None
+    snoozes: int = 0
     id: int | None = None
 
     @property

@@ -6,8 +6,11 @@ from domain.chat import Reply
 from domain.context import Scope
 from domain.errors import RoleCallError
 from domain.handlers.ownership import log_decision
+from domain.missing import missing_manager
 from domain.model import Project
 from domain.notifications import Kind, Notification
+from domain.quiet import next_working_moment
+from domain.roles import Role
 from domain.tasks import Status, Task
 from domain.text import quoted
 
@@ -18,7 +21,13 @@ def report_unplanned(task: Task, project: Project, s: Scope) -> str | None:
         return None
     manager = s.person_by_id(project.manager_id)
     if manager is None:
-        return f"{project.name} is baselined, so this is an unplanned task (no project manager)."
+        what = f"the unplanned-task notice for {task.ref}"
+        notice = missing_manager(s.workspace, project, Role.PROJECT_MANAGER, what, project.name,
+                                 s.now)  # fmt: skip
+        if notice:
+            s.uow.outbox.add(notice)
+        return (f"{project.name} is baselined, so this is unplanned work, but it has no project "
+                f"manager to review it: role @person project-manager {project.name}")  # fmt: skip
     if manager.id == s.speaker.id:
         return (f"{project.name} is baselined, so this is unplanned work: approve it into scope "
                 f"(task approve {task.ref}) or defer it (task defer {task.ref}).")  # fmt: skip
@@ -31,8 +40,8 @@ def report_unplanned(task: Task, project: Project, s: Scope) -> str | None:
         s.uow.outbox.add(Notification(
             workspace_id=s.workspace.id, dedupe_key=f"{s.workspace.id}:unplanned:{task.id}",
             platform=s.workspace.platform, to=manager.mention, kind=Kind.UNPLANNED, text=text,
-            payload={"task": task.number, "project": project.name}, created_at=s.now,
-            next_attempt_at=s.now,
+            payload={"task": task.number, "project": project.name, "actions": ["approve", "defer"]},
+            created_at=s.now, next_attempt_at=next_working_moment(s.now, s.timezone_of(manager)),
         ))  # fmt: skip
     return f"{project.name} is baselined: this is unplanned work; {manager.mention} will review it."
 

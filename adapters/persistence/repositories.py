@@ -82,7 +82,7 @@ class SqlProjects(_Named, ports.Projects):
 
     def scope_dirty(self, limit: int) -> list[Project]:
         query = select(Project).where(t.projects.c.scope_dirty.is_(True)).limit(limit)
-        return list(self.session.scalars(query))
+        return list(self.session.scalars(query.with_for_update(skip_locked=True)))
 
 
 class SqlChannels(_Named, ports.Channels):
@@ -126,7 +126,8 @@ class SqlTasks(_Repo, ports.Tasks):
     def reminders_due(self, now: datetime, limit: int) -> list[Task]:
         c = t.tasks.c
         query = select(Task).where(c.remind_at <= now).order_by(c.remind_at).limit(limit)
-        return list(self.session.scalars(query))
+        # Concurrent workers on PostgreSQL split the due rows instead of queuing on them.
+        return list(self.session.scalars(query.with_for_update(skip_locked=True)))
 
 
 class SqlDecisions(_Repo, ports.Decisions):
@@ -165,7 +166,7 @@ class SqlStandups(_Repo, ports.Standups):
     def due(self, now: datetime, limit: int) -> list[Standup]:
         c = t.standups.c
         query = select(Standup).where(c.next_run_at <= now).order_by(c.next_run_at)
-        return list(self.session.scalars(query.limit(limit)))
+        return list(self.session.scalars(query.limit(limit).with_for_update(skip_locked=True)))
 
 
 class SqlCheckins(_Repo, ports.Checkins):

@@ -97,6 +97,7 @@ projects = Table(
     Column("budget", Float),
     Column("scope_dirty", Boolean, nullable=False),
     Column("created_at", UTCDateTime),
+    Column("channel", String(200)),
     UniqueConstraint("workspace_id", "key"),
     Index("ix_projects_dirty", "scope_dirty"),
 )  # fmt: skip
@@ -124,6 +125,7 @@ tasks = Table(
     Column("updated_at", UTCDateTime),
     Column("done_at", UTCDateTime),
     Column("remind_at", UTCDateTime),
+    Column("snoozes", Integer, nullable=False, server_default="0"),
     UniqueConstraint("workspace_id", "number"),
     Index("ix_tasks_remind_at", "remind_at"),
     Index("ix_tasks_workspace_status_due", "workspace_id", "status", "due_on"),

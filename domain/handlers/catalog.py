@@ -99,7 +99,7 @@ def add_project(cmd: c.AddProject, s: Scope) -> Reply:
     project = s.uow.projects.add(Project(
         s.workspace.id, cmd.name, product_id=product.id if product else None,
         manager_id=manager.id if manager else None, ends_on=ends_on, budget=cmd.budget,
-        scope_dirty=True, created_at=s.now,
+        scope_dirty=True, created_at=s.now, channel=s.channel,
     ))  # fmt: skip
     return Reply(_with_breaches(describe_project(project, s, added=True), project, s), data=project)
 

@@ -1,6 +1,7 @@
 """Task use cases: add, list, change status, reschedule, assign, show."""
 
 from dataclasses import replace
+from datetime import timedelta
 
 from domain import commands as c
 from domain.chat import Reply
@@ -114,6 +115,17 @@ def assign(cmd: c.AssignTask, s: Scope) -> Reply:
     task.assignee_id, task.updated_at = person.id, s.now
     _plan_reminders(task, s)
     return Reply(f"{task.ref} {quoted(task.title)} is now assigned to {person.mention}.", data=task)
+
+
+def snooze(cmd: c.SnoozeTask, s: Scope) -> Reply:
+    task = s.task(cmd.number)
+    if not task.is_open or task.due_on is None:
+        raise RoleCallError(f"{task.ref} has no reminder to snooze (it is {task.status}"
+                            + ("" if task.due_on else ", with no due date") + ").")  # fmt: skip
+    task.snoozes += 1
+    task.remind_at = s.now + timedelta(days=1)
+    return Reply(f"Snoozed {task.ref} {quoted(task.title)}: the next reminder comes tomorrow.",
+                 data=task)  # fmt: skip
 
 
 def show(cmd: c.ShowTask, s: Scope) -> Reply:

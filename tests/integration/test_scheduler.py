@@ -36,17 +36,17 @@ def pass_at(app, when: str) -> list[tuple[str, str]]:
 
 def test_the_deadline_ladder_reaches_assignee_then_project_manager_once(app, chat, recorder):
     set_up_store(chat)
-    chat.ok("task add Write release notes @bob due 2026-11-27 in Checkout")
-    assert pass_at(app, "2026-11-25T12:00") == []
-    assert pass_at(app, "2026-11-26T10:00") == [("@bob", "deadline")]
+    chat.ok("task add Write release notes @bob due 2026-12-01 in Checkout")  # a Tuesday
+    assert pass_at(app, "2026-11-27T12:00") == []
+    assert pass_at(app, "2026-11-30T10:00") == [("@bob", "deadline")]
     assert "due tomorrow" in recorder.sent[-1][2]
-    assert pass_at(app, "2026-11-26T18:00") == []
-    assert pass_at(app, "2026-11-27T09:00") == [("@bob", "deadline")]
+    assert pass_at(app, "2026-11-30T18:00") == []
+    assert pass_at(app, "2026-12-01T09:00") == [("@bob", "deadline")]
     assert "due today" in recorder.sent[-1][2]
-    assert pass_at(app, "2026-11-27T09:00") == []
-    assert sorted(pass_at(app, "2026-11-28T09:00")) == [("@bob", "overdue"), ("@dave", "overdue")]
-    assert pass_at(app, "2026-11-29T09:00") == []
-    assert pass_at(app, "2026-12-05T09:00") == []
+    assert pass_at(app, "2026-12-01T09:00") == []
+    assert sorted(pass_at(app, "2026-12-02T09:00")) == [("@bob", "overdue"), ("@dave", "overdue")]
+    assert pass_at(app, "2026-12-03T09:00") == []
+    assert pass_at(app, "2026-12-10T09:00") == []
 
 
 def test_done_and_dropped_tasks_get_no_reminders(app, chat, recorder):
@@ -66,10 +66,10 @@ def test_a_worker_down_for_days_sends_only_the_overdue_notice(app, chat, recorde
 
 def test_reminders_follow_the_assignees_time_zone(app, chat, recorder):
     chat.ok("timezone America/Los_Angeles", user="bob")
-    chat.ok("task add Call the vendor @bob due 2026-11-28")
-    # 07:59 UTC on the 27th is still the 26th in Los Angeles: too early for "due tomorrow".
-    assert pass_at(app, "2026-11-27T07:59") == []
-    assert pass_at(app, "2026-11-27T08:00") == [("@bob", "deadline")]
+    chat.ok("task add Call the vendor @bob due 2026-12-01")
+    # Monday 08:00 in Los Angeles is 16:00 UTC: the start of bob's working day.
+    assert pass_at(app, "2026-11-30T15:59") == []
+    assert pass_at(app, "2026-11-30T16:00") == [("@bob", "deadline")]
 
 
 def test_a_new_due_date_starts_a_new_ladder(app, chat, recorder):

@@ -1,0 +1,58 @@
+"""The deadline ladder in a scheduler pass: the assignee the day before and on the day; the
+assignee and the project manager once a day overdue."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from domain.dates import show_day
+from domain.quiet import is_working_time, next_working_moment
+from domain.reminders import Stage, current_stage, next_check
+from domain.roles import Role
+from domain.tasks import Task
+from domain.text import quoted
+
+if TYPE_CHECKING:  # the pass calls these scans; only its type is needed here
+    from domain.scheduler import Pass
+
+
+def remind(p: Pass, task: Task) -> None:
+    ws = p.workspace(task.workspace_id)
+    assignee = p.person(task.assignee_id)
+    tz = p.timezone_of(assignee, ws)
+    if not task.is_open or task.due_on is None:
+        task.remind_at = None
+        return
+    if not is_working_time(p.now, tz):
+        task.remind_at = next_working_moment(p.now, tz)  # look again on the working morning
+        return
+    stage = current_stage(task.due_on, tz, p.now)
+    task.remind_at = next_check(task.due_on, tz, p.now)
+    if stage is None:
+        return
+    project = p.uow.projects.get(task.project_id) if task.project_id else None
+    what = f"{task.ref} {quoted(task.title)}" + (f" in {project.name}" if project else "")
+    # A new assignee or a snooze earns the reminder again; a repeated pass does not.
+    key = f"{task.id}:{stage}:{task.due_on}:{assignee.id}" + (
+        f":s{task.snoozes}" if task.snoozes else "")  # fmt: skip
+    info = {"task": task.number, "actions": ["start", "done", "snooze"]}
+    if stage != Stage.OVERDUE:
+        when = "tomorrow" if stage == Stage.BEFORE else "today"
+        text = f"Reminder: {what} is due {when} ({show_day(task.due_on)})."
+        p.queue(ws, f"deadline:{key}", assignee, "deadline", text, **info)
+        return
+    late = f"is overdue: it was due {show_day(task.due_on)}"
+    p.queue(ws, f"overdue:{key}:assignee", assignee, "overdue",
+            f"Overdue: {what} {late}. Finish it, or move the date: task due {task.ref} <when>.",
+            **info)  # fmt: skip
+    if project is None:
+        return
+    manager = p.person(project.manager_id)
+    if manager is None:
+        what = f"the overdue notice for {task.ref}"
+        p.missing(ws, project, Role.PROJECT_MANAGER, what, project.name)
+    elif manager.id != assignee.id:
+        p.queue(ws, f"overdue:{key}:manager", manager, "overdue",
+                f"Overdue in {project.name}: {task.ref} {quoted(task.title)}, assigned to "
+                f"{assignee.mention}, {late}. As project manager you track the schedule.",
+                task=task.number)  # fmt: skip

@@ -1,0 +1,43 @@
+"""Scope checks in a scheduler pass, for projects whose tasks or constraints changed: drift
+(amber, red) to the project manager; product-constraint breaches to both managers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from domain.model import Project
+from domain.roles import Role
+from domain.scope import Level
+from domain.scope_report import drift_lines, drift_summary, scope_report
+
+if TYPE_CHECKING:  # the pass calls these scans; only its type is needed here
+    from domain.scheduler import Pass
+
+
+def check_scope(p: Pass, project: Project) -> None:
+    project.scope_dirty = False
+    ws = p.workspace(project.workspace_id)
+    report = scope_report(project, p.uow, ws.drift_amber, ws.drift_red)
+    manager = p.person(project.manager_id)
+    drift = report.drift
+    if drift and drift.level != Level.OK:
+        if manager is None:
+            p.missing(ws, project, Role.PROJECT_MANAGER, "the scope drift warning", project.name)
+        else:
+            text = f"Scope drift in {project.name}: {drift_summary(drift)}.\n" + "\n".join(
+                drift_lines(drift))  # fmt: skip
+            key = f"drift:{project.id}:{drift.baseline.id}:{drift.level}"
+            p.queue(ws, key, manager, "drift", text, project=project.name)
+    product = report.product
+    if not report.breaches:
+        return
+    product_manager = p.person(product.manager_id)
+    if product_manager is None:
+        what = f"the {product.name} constraint breach"
+        p.missing(ws, project, Role.PRODUCT_MANAGER, what, product.name)
+    recipients = {x.id: x for x in (product_manager, manager) if x}
+    for breach in report.breaches:
+        text = f"Product constraint breach in {project.name} ({product.name}): {breach.detail}."
+        for person in recipients.values():
+            key = f"breach:{project.id}:{breach.key}:{person.id}"
+            p.queue(ws, key, person, "breach", text, project=project.name)

@@ -1,0 +1,85 @@
+"""Workers as real processes: exactly once across concurrent PostgreSQL workers, one worker
+per SQLite database, and the operator's view of the outbox."""
+
+import json
+import subprocess
+import threading
+import time
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.bootstrap import bootstrap
+from bot.config import Config
+from bot.worker import run_once
+from domain.clock import FixedClock
+from domain.notifications import DeliveryError
+from tests.e2e.conftest import ROLECALL
+from tests.integration.test_scheduler import Recorder
+from tests.support import THURSDAY, ChatDriver
+
+pytestmark = pytest.mark.e2e
+
+
+def add_tasks(url: str, count: int) -> None:
+    app = bootstrap(Config(database_url=url), clock=FixedClock(THURSDAY))
+    chat = ChatDriver(app.service)
+    for n in range(count):
+        chat.ok(f"task add Task {n} @person{n % 7} due 2026-11-27", workspace=f"team{n % 3}")
+    app.engine.dispose()
+
+
+def test_four_postgresql_workers_at_once_deliver_each_notification_exactly_once(cli, db_url):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("concurrent workers need PostgreSQL; SQLite takes one worker")
+    add_tasks(db_url, 120)
+    workers = [
+        subprocess.Popen([ROLECALL, "worker", "--once", "--at", "2026-11-26T10:00:00Z"],
+                         env=cli.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]  # fmt: skip
+    outputs = [w.communicate(timeout=120) for w in workers]
+    assert all(w.returncode == 0 for w in workers), [err for _, err in outputs]
+    delivered = [json.loads(line) for out, _ in outputs for line in out.splitlines()]
+    assert len(delivered) == 120
+    assert len({n["text"] for n in delivered}) == 120  # each task's reminder, once in total
+
+
+def test_a_second_worker_on_sqlite_refuses_and_the_first_keeps_working(cli, db_url):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the single-worker lock is for SQLite")
+    first = subprocess.Popen([ROLECALL, "worker"], env=cli.env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)  # fmt: skip
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(first.stderr), daemon=True).start()
+    try:
+        _wait_for(lambda: any("pass at" in line for line in log), "the first worker's pass")
+        second = cli.run("worker", check=False)
+        assert second.returncode == 1
+        assert "Another rolecall worker is already running" in second.stderr
+        once = cli.run("worker", "--once", check=False)
+        assert once.returncode == 1
+        assert first.poll() is None  # still running
+        [reply] = cli.chat(["task list"])  # and the database is still served
+        assert reply["ok"]
+    finally:
+        first.terminate()
+        first.wait(timeout=30)
+
+
+def test_the_outbox_command_shows_a_failed_notification_and_its_reason(cli, db_url):
+    app = bootstrap(Config(database_url=db_url), clock=FixedClock(THURSDAY))
+    ChatDriver(app.service).ok("task add Ship it @bob due 2026-11-27")
+    app.notifiers = {"console": Recorder([DeliveryError("channel_not_found")])}
+    run_once(app, datetime(2026, 11, 26, 10, tzinfo=UTC))
+    app.engine.dispose()
+    listing = cli.run("outbox").stdout
+    assert "failed" in listing and "channel_not_found" in listing and "@bob" in listing
+
+
+def _wait_for(condition, what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
