@@ -5,6 +5,15 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Profile:
+    """What a platform knows of a person: their display name and time zone."""
+
+    handle: str
+    name: str | None = None
+    timezone: str | None = None
+
+
+@dataclass(frozen=True)
 class Message:
     platform: str  # "console" | "slack" | "teams"
     workspace: str  # the platform's team / tenant id
@@ -13,6 +22,8 @@ class Message:
     text: str
     user_name: str | None = None
     user_timezone: str | None = None
+    profiles: tuple[Profile, ...] = ()  # of people mentioned in the text, when known
+    delivery_id: str | None = None  # the platform's id of this delivery: retries share it
 
     @property
     def workspace_key(self) -> str:
@@ -25,3 +36,4 @@ class Reply:
     ok: bool = True
     public: bool = False  # in the channel for everyone, rather than to the speaker only
     data: object | None = None  # the structured result, for adapters that render richly
+    duplicate: bool = False  # a platform retry of a delivery already handled: say nothing

@@ -214,6 +214,11 @@ class SetTimezone:
 
 
 @dataclass(frozen=True)
+class ShowMine:
+    pass
+
+
+@dataclass(frozen=True)
 class Help:
     topic: str | None = None
 
@@ -225,5 +230,5 @@ Command = (
     | AddProject | UpdateProject | ShowProjects | SetBaseline | ShowDrift | UseProject
     | AssignRole | ListRoles
     | SetAreaOwner | ShowOwners | ScheduleStandup | RunStandup | StopStandup | ShowStandup
-    | CheckIn | SetTimezone | Help
+    | CheckIn | SetTimezone | ShowMine | Help
 )  # fmt: skip

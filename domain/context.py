@@ -4,6 +4,7 @@ and the time, plus lookups that turn names into things or into a clear "not foun
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from domain.chat import Profile
 from domain.dates import local_today
 from domain.errors import NotFound, RoleCallError
 from domain.model import Channel, Person, Product, Project, Workspace, name_key
@@ -20,6 +21,7 @@ class Scope:
     speaker: Person
     channel: str
     now: datetime
+    profiles: dict[str, Profile] = field(default_factory=dict)  # by lower-case handle
     _people: dict[int, Person] = field(default_factory=dict)
 
     @property
@@ -41,6 +43,9 @@ class Scope:
         person = self.uow.people.by_name(self.workspace.id, handle)
         if person is None:
             person = self.uow.people.add(Person(self.workspace.id, handle))
+        if profile := self.profiles.get(handle.lower()):  # the platform's profile is the truth
+            person.display_name = profile.name or person.display_name
+            person.timezone = profile.timezone or person.timezone
         return person
 
     def person_by_id(self, person_id: int | None) -> Person | None:

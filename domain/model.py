@@ -24,6 +24,7 @@ class Workspace:
     drift_red: float = 0.25
     next_task_number: int = 1
     next_decision_number: int = 1
+    paused: bool = False  # the app was uninstalled: nothing is sent until it is back
     id: int | None = None
 
     def take_task_number(self) -> int:

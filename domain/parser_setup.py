@@ -168,5 +168,8 @@ SETUP_VERBS = {
     "timezone": parse_timezone,
     "tz": parse_timezone,
     "help": parse_help,
+    "me": lambda tokens: c.ShowMine(),
+    "mine": lambda tokens: c.ShowMine(),
+    "home": lambda tokens: c.ShowMine(),
     "?": parse_help,
 }

@@ -128,6 +128,12 @@ class AreaOwners(ABC):
     def set(self, workspace_id: int, area: str, role: str) -> None: ...
 
 
+class Inbound(ABC):
+    @abstractmethod
+    def first(self, key: str, now: datetime) -> bool:
+        """Record a platform delivery; False when it was recorded before (a retry)."""
+
+
 class Outbox(ABC):
     @abstractmethod
     def add(self, notification: Notification) -> bool:
@@ -154,6 +160,7 @@ class AbstractUnitOfWork(ABC):
     checkins: Checkins
     area_owners: AreaOwners
     outbox: Outbox
+    inbound: Inbound
 
     def __enter__(self) -> "AbstractUnitOfWork":
         return self

@@ -13,7 +13,7 @@ from domain.chat import Message, Reply
 from domain.clock import Clock
 from domain.context import Scope
 from domain.errors import RoleCallError
-from domain.handlers import catalog, help, ownership, scope, standup, tasks
+from domain.handlers import catalog, help, home, ownership, scope, standup, tasks
 from domain.model import Person, Workspace
 from domain.parser import parse
 from domain.ports import AbstractUnitOfWork
@@ -38,6 +38,7 @@ HANDLERS: dict[type, Callable[..., Reply]] = {
     c.ShowDrift: scope.show_drift, c.ScheduleStandup: standup.schedule,
     c.RunStandup: standup.run_now, c.StopStandup: standup.stop, c.ShowStandup: standup.show,
     c.CheckIn: standup.checkin, c.SetTimezone: standup.set_timezone, c.Help: help.show_help,
+    c.ShowMine: home.show_mine,
 }  # fmt: skip
 
 APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again."
@@ -55,10 +56,29 @@ class RoleCall:
         self.default_timezone = default_timezone
 
     def handle(self, message: Message, implicit_task_add: bool = False) -> Reply:
+        """Parse chat text and run it."""
         try:
             command = parse(message.text, implicit_task_add)
+        except RoleCallError as error:
+            return Reply(str(error), ok=False)
+        except Exception:
+            log.exception("parsing failed: %r", message.text[:200])
+            return Reply(APOLOGY, ok=False)
+        return self.run(message, command)
+
+    def run(self, message: Message, command: c.Command) -> Reply:
+        """Run a command built by an adapter (a modal, a button) or parsed from text.
+
+        A platform retry of a delivery already handled (same `delivery_id`) does nothing: the
+        ledger row commits with the command's changes, so a first attempt that crashed
+        half-way leaves no row and the retry does the work."""
+        try:
             with self.uow_factory() as uow:
-                reply = HANDLERS[type(command)](command, self._scope(uow, message))
+                now = self.clock.now()
+                key = message.delivery_id and f"{message.workspace_key}:{message.delivery_id}"
+                if key and not uow.inbound.first(key, now):
+                    return Reply("", duplicate=True)
+                reply = HANDLERS[type(command)](command, self._scope(uow, message, now))
                 uow.commit()
             return reply
         except RoleCallError as error:
@@ -67,7 +87,7 @@ class RoleCall:
             log.exception("command failed: %r", message.text[:200])
             return Reply(APOLOGY, ok=False)
 
-    def _scope(self, uow: AbstractUnitOfWork, message: Message) -> Scope:
+    def _scope(self, uow: AbstractUnitOfWork, message: Message, now) -> Scope:
         workspace = uow.workspaces.by_key(message.workspace_key)
         if workspace is None:
             workspace = uow.workspaces.add(
@@ -80,4 +100,5 @@ class RoleCall:
             speaker.display_name = message.user_name
         if message.user_timezone and speaker.timezone != message.user_timezone:
             speaker.timezone = message.user_timezone  # the platform's profile is the truth
-        return Scope(uow, workspace, speaker, message.channel.lstrip("#"), self.clock.now())
+        profiles = {p.handle.lower(): p for p in message.profiles}
+        return Scope(uow, workspace, speaker, message.channel.lstrip("#"), now, profiles=profiles)

@@ -40,6 +40,7 @@ USAGE = {
     ),
     "checkin": "checkin yesterday: … today: … blockers: …",
     "timezone": "timezone <Area/City>   (yours, e.g. Europe/Berlin)",
+    "me": "me   (your open tasks, what is due soon, blocked, decisions waiting for you, roles)",
     "help": "help [task | who | decision | product | project | role | standup | checkin | dates]",
 }
 

@@ -155,6 +155,16 @@ class FakeOutbox(FakeRepository, ports.Outbox):
         return [n for n in self.items if n.status in statuses][:limit]
 
 
+class FakeInbound(ports.Inbound):
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+
+    def first(self, key, now):
+        fresh = key not in self.keys
+        self.keys.add(key)
+        return fresh
+
+
 class FakeUnitOfWork(ports.AbstractUnitOfWork):
     """One shared in-memory store; `commit` is recorded, `rollback` is not simulated, so
     tests that need all-or-nothing behaviour run on a real database (tests/integration)."""
@@ -166,6 +176,7 @@ class FakeUnitOfWork(ports.AbstractUnitOfWork):
         self.decisions, self.baselines = FakeDecisions(), FakeBaselines()
         self.standups, self.checkins = FakeStandups(), FakeCheckins()
         self.area_owners, self.outbox = FakeAreaOwners(), FakeOutbox()
+        self.inbound = FakeInbound()
         self.commits = 0
 
     def commit(self):

@@ -200,6 +200,18 @@ class SqlAreaOwners(ports.AreaOwners):
             row.role = role
 
 
+class SqlInbound(ports.Inbound):
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def first(self, key: str, now: datetime) -> bool:
+        insert = pg_insert if self.session.get_bind().dialect.name == "postgresql" else (
+            sqlite_insert)  # fmt: skip
+        statement = insert(t.inbound).values(key=key, received_at=now)
+        statement = statement.on_conflict_do_nothing(index_elements=["key"])
+        return self.session.execute(statement).rowcount == 1
+
+
 class SqlOutbox(ports.Outbox):
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -213,15 +225,15 @@ class SqlOutbox(ports.Outbox):
         return self.session.execute(statement).rowcount == 1
 
     def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:
-        c = t.outbox.c
+        c, w = t.outbox.c, t.workspaces.c
         query = (
             select(Notification)
-            .where(
-                c.status == Delivery.PENDING, c.next_attempt_at <= now, c.platform.in_(platforms)
-            )
+            .join(t.workspaces, w.id == c.workspace_id)
+            .where(c.status == Delivery.PENDING, c.next_attempt_at <= now)
+            .where(c.platform.in_(platforms), w.paused.is_(False))  # uninstalled apps wait
             .order_by(c.next_attempt_at, c.id)
             .limit(limit)
-            .with_for_update(skip_locked=True)
+            .with_for_update(skip_locked=True, of=t.outbox)
         )
         return list(self.session.scalars(query))
 

@@ -3,6 +3,8 @@ checks that they do."""
 
 from datetime import UTC, datetime
 
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -17,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.types import DateTime, TypeDecorator
 
@@ -64,6 +67,7 @@ workspaces = Table(
     Column("drift_red", Float, nullable=False),
     Column("next_task_number", Integer, nullable=False),
     Column("next_decision_number", Integer, nullable=False),
+    Column("paused", Boolean, nullable=False, server_default=text("false")),
 )  # fmt: skip
 
 people = Table(
@@ -208,3 +212,22 @@ outbox = Table(
     Column("error", Text),
     Index("ix_outbox_status_next_attempt", "status", "next_attempt_at"),
 )  # fmt: skip
+
+inbound = Table(
+    "inbound", metadata, _id(),
+    Column("key", String(300), nullable=False, unique=True),
+    Column("received_at", UTCDateTime, nullable=False),
+    Index("ix_inbound_received_at", "received_at"),
+)  # fmt: skip
+
+# Slack's OAuth installations and states, in slack-sdk's own shapes (its SQLAlchemy stores
+# read and write them); created by our migrations like every other table.
+slack_installations = SQLAlchemyInstallationStore.build_installations_table(
+    metadata, SQLAlchemyInstallationStore.default_installations_table_name
+)
+slack_bots = SQLAlchemyInstallationStore.build_bots_table(
+    metadata, SQLAlchemyInstallationStore.default_bots_table_name
+)
+slack_oauth_states = SQLAlchemyOAuthStateStore.build_oauth_states_table(
+    metadata, SQLAlchemyOAuthStateStore.default_table_name
+)

@@ -20,6 +20,7 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
         self.decisions, self.baselines = r.SqlDecisions(s), r.SqlBaselines(s)
         self.standups, self.checkins = r.SqlStandups(s), r.SqlCheckins(s)
         self.area_owners, self.outbox = r.SqlAreaOwners(s), r.SqlOutbox(s)
+        self.inbound = r.SqlInbound(s)
         return self
 
     def __exit__(self, *exc) -> None:

@@ -18,4 +18,4 @@ def test_upgrading_twice_changes_nothing(app):
     upgrade(app.engine)
     upgrade(app.engine)
     with app.engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0002"
+        assert MigrationContext.configure(connection).get_current_revision() == "0003"

@@ -108,3 +108,21 @@ def test_a_question_naming_no_area_gets_both_managers_not_a_guess(fake_chat):
     reply = fake_chat.ok("who owns 🚀🚀🚀")
     assert reply.startswith("Owner: unclear")
     assert "@alice" in reply and "@dave" in reply
+
+
+def test_me_shows_my_tasks_decisions_waiting_for_me_and_my_roles(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("task add Mine @alice due 2026-11-27")
+    fake_chat.ok("decision log Launch in April", user="bob")
+    mine = fake_chat.ok("me", user="alice")
+    assert "#1 Mine" in mine and "D1 “Launch in April”" in mine
+    assert "product manager of Web Store" in mine
+
+
+def test_a_retried_delivery_is_handled_once(fake_chat, fake_uow):
+    from domain.chat import Message
+
+    message = Message("slack", "T1", "U1", "C1", "task add Once only", delivery_id="Ev1")
+    first = fake_chat.service.handle(message)
+    again = fake_chat.service.handle(message)
+    assert first.ok and again.duplicate and len(fake_uow.tasks.items) == 1
