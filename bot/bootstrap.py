@@ -12,6 +12,7 @@ from adapters.persistence.migrate import upgrade
 from adapters.persistence.orm import start_mappers
 from adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork, session_factory
 from bot.config import Config
+from bot.slack import slack_notifier, slack_settings
 from domain.clock import Clock, SystemClock
 from domain.dates import warm_up, zone
 from domain.notifications import Notifier
@@ -44,4 +45,6 @@ def bootstrap(config: Config, clock: Clock | None = None, migrate: bool = True) 
     warm_up()
     service = RoleCall(uow_factory, clock, config.timezone)
     notifiers: dict[str, Notifier] = {"console": ConsoleNotifier(sys.stdout)}
+    if slack := slack_settings(config):
+        notifiers["slack"] = slack_notifier(slack, engine, uow_factory)
     return Application(config, engine, uow_factory, clock, service, notifiers)

@@ -5,8 +5,10 @@ import logging
 
 from aiohttp import web
 
+from adapters.slack.app import mount
 from bot.bootstrap import Application
 from bot.locks import WorkerLock, WorkerLockHeld
+from bot.slack import slack_app, slack_settings
 from bot.worker import start_scheduler
 
 log = logging.getLogger(__name__)
@@ -20,9 +22,30 @@ def make_web_app(app: Application, scheduler: bool = True) -> web.Application:
     web_app = web.Application()
     web_app["rolecall"] = app
     web_app.router.add_get("/healthz", healthz)
+    if settings := slack_settings(app.config):
+        bolt = slack_app(settings, app.service, app.config.database_url)
+        mount(web_app, bolt)
+        if settings.app_token:
+            web_app.cleanup_ctx.append(_socket_mode(bolt, settings.app_token))
+        log.info("Slack: %r at /slack/events", settings)
     if scheduler:
         web_app.cleanup_ctx.append(_embedded_scheduler)
     return web_app
+
+
+def _socket_mode(bolt, app_token: str):
+    """Slack over a WebSocket instead of HTTP: no public URL needed."""
+
+    async def connect(web_app: web.Application):
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        handler = AsyncSocketModeHandler(bolt, app_token)
+        await handler.connect_async()
+        log.info("Slack Socket Mode connected")
+        yield
+        await handler.close_async()
+
+    return connect
 
 
 async def _embedded_scheduler(web_app: web.Application):

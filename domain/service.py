@@ -87,6 +87,15 @@ class RoleCall:
             log.exception("command failed: %r", message.text[:200])
             return Reply(APOLOGY, ok=False)
 
+    def set_paused(self, workspace_key: str, paused: bool) -> None:
+        """An uninstalled app's workspace keeps its data; its notifications wait."""
+        with self.uow_factory() as uow:
+            workspace = uow.workspaces.by_key(workspace_key)
+            if workspace is not None and workspace.paused != paused:
+                workspace.paused = paused
+                uow.commit()
+                log.info("workspace %s %s", workspace_key, "paused" if paused else "resumed")
+
     def _scope(self, uow: AbstractUnitOfWork, message: Message, now) -> Scope:
         workspace = uow.workspaces.by_key(message.workspace_key)
         if workspace is None:

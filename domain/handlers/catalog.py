@@ -131,7 +131,8 @@ def show_projects(cmd: c.ShowProjects, s: Scope) -> Reply:
     projects = s.uow.projects.list(s.workspace.id)
     if not projects:
         return Reply("No projects yet.\nTry: project add <name> [for <product>] pm @person")
-    return Reply("Projects:\n" + "\n".join(describe_project(p, s).split("\n")[0] for p in projects))
+    lines = [describe_project(p, s).split("\n")[0] for p in projects]
+    return Reply("Projects:\n" + "\n".join(lines), data=projects)
 
 
 def describe_project(project: Project, s: Scope, added: bool = False) -> str:

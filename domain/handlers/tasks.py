@@ -11,7 +11,7 @@ from domain.errors import RoleCallError
 from domain.model import Project
 from domain.ports import TaskQuery
 from domain.reminders import first_check
-from domain.tasks import OPEN_STATUSES, Status, Task
+from domain.tasks import MAX_TITLE, OPEN_STATUSES, Status, Task
 from domain.text import due_phrase, listing, quoted, task_line
 from domain.unplanned import report_unplanned
 from domain.usage import USAGE
@@ -20,6 +20,9 @@ LIST_LIMIT = 50
 
 
 def add_task(cmd: c.AddTask, s: Scope) -> Reply:
+    if not cmd.title.strip() or len(cmd.title) > MAX_TITLE:  # commands also come from forms
+        raise RoleCallError(f"A task needs a title of 1 to {MAX_TITLE} characters.",
+                            USAGE["task add"])  # fmt: skip
     project = s.project(cmd.project) if cmd.project else s.default_project()
     assignee = s.person(cmd.assignee) if cmd.assignee else s.speaker
     due_on = due_at = None

@@ -14,7 +14,6 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook import WebhookClient
 
-from tests.slack.fake_slack import FakeSlack
 from tests.slack.signing import (
     event_body,
     interaction_body,
@@ -25,12 +24,6 @@ from tests.slack.signing import (
 
 SECRET = "test-signing-secret"
 BLOCKS = [{"type": "section", "text": {"type": "mrkdwn", "text": "*Hello*"}}]
-
-
-@pytest.fixture
-def slack():
-    with FakeSlack() as fake:
-        yield fake
 
 
 @pytest.fixture

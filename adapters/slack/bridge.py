@@ -1,0 +1,83 @@
+"""Between bolt and the core: who spoke (with their Slack profile, cached), in which
+workspace, and the core's answer, run off the event loop."""
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.text import from_slack, mentioned_users
+from domain.chat import Message, Profile, Reply
+from domain.commands import Command
+from domain.service import RoleCall
+
+log = logging.getLogger(__name__)
+PLATFORM = "slack"
+PROFILE_TTL = 3600.0
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a Slack payload came from."""
+
+    team: str  # the RoleCall workspace: the team, or the enterprise for org-wide installs
+    user: str
+    channel: str
+    delivery_id: str | None = None
+
+
+def origin_of(context: dict, body: dict, user: str, channel: str, delivery: str | None = None):
+    team = context.get("team_id") or context.get("enterprise_id") or body.get("team_id", "")
+    return Origin(team, user, channel or f"D{user}", delivery)
+
+
+@dataclass
+class Profiles:
+    """users.info, cached per team and user for an hour."""
+
+    _cache: dict[tuple[str, str], tuple[float, Profile]] = field(default_factory=dict)
+
+    async def get(self, client: AsyncWebClient, team: str, user: str) -> Profile:
+        hit = self._cache.get((team, user))
+        if hit and hit[0] > time.monotonic():
+            return hit[1]
+        try:
+            info = (await client.users_info(user=user))["user"]
+            name = info.get("profile", {}).get("display_name") or info.get("real_name")
+            profile = Profile(user, name or info.get("name"), info.get("tz"))
+        except (SlackApiError, KeyError, TypeError) as error:
+            log.warning("users.info failed for %s: %s", user, error)
+            return Profile(user)
+        self._cache[(team, user)] = (time.monotonic() + PROFILE_TTL, profile)
+        return profile
+
+
+@dataclass
+class SlackBot:
+    service: RoleCall
+    profiles: Profiles = field(default_factory=Profiles)
+
+    async def say(self, client: AsyncWebClient, origin: Origin, slack_text: str,
+                  implicit_task_add: bool = False, strip_bot: bool = False) -> Reply:  # fmt: skip
+        """Run chat text as the speaker; mentioned people's profiles come along."""
+        message = await self._message(client, origin, slack_text, strip_bot)
+        return await asyncio.to_thread(self.service.handle, message, implicit_task_add)
+
+    async def run(self, client: AsyncWebClient, origin: Origin, command: Command) -> Reply:
+        """Run a command built from a modal or a button."""
+        message = await self._message(client, origin, "", False)
+        return await asyncio.to_thread(self.service.run, message, command)
+
+    async def _message(self, client, origin: Origin, slack_text: str, strip_bot: bool):
+        speaker = await self.profiles.get(client, origin.team, origin.user)
+        mentioned = [await self.profiles.get(client, origin.team, u)
+                     for u in mentioned_users(slack_text)[:20]]  # fmt: skip
+        return Message(
+            PLATFORM, origin.team, origin.user, origin.channel,
+            from_slack(slack_text, strip_bot_mention=strip_bot),
+            user_name=speaker.name, user_timezone=speaker.timezone,
+            profiles=tuple(mentioned), delivery_id=origin.delivery_id,
+        )  # fmt: skip

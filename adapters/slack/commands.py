@@ -1,0 +1,47 @@
+"""Slash commands: each feeds the core's grammar with its verb in front. Ack at once; the work
+and the reply follow through the command's response_url."""
+
+from slack_bolt.async_app import AsyncApp
+
+from adapters.slack.bridge import SlackBot, origin_of
+from adapters.slack.replies import respond_with
+from adapters.slack.views import task_modal
+from domain import commands as c
+
+VERBS = {
+    "/task": "task",
+    "/who-owns": "who owns",
+    "/decision": "decision",
+    "/project": "project",
+    "/product": "product",
+    "/standup": "standup",
+    "/rolecall": "",
+}
+
+
+def register(app: AsyncApp, bot: SlackBot) -> None:
+    for name, verb in VERBS.items():
+        app.command(name)(_listener(bot, verb))
+
+
+def _listener(bot: SlackBot, verb: str):
+    async def on_command(ack, command, respond, client, context, body) -> None:
+        await ack()
+        origin = origin_of(context, body, command["user_id"], command.get("channel_id", ""))
+        text = command.get("text", "").strip()
+        if verb == "task" and not text:
+            await open_task_modal(bot, client, origin, command["trigger_id"], {})
+            return
+        reply = await bot.say(client, origin, f"{verb} {text}".strip() or "help",
+                              implicit_task_add=verb == "task")  # fmt: skip
+        await respond_with(respond, reply, client, origin.channel)
+
+    return on_command
+
+
+async def open_task_modal(bot: SlackBot, client, origin, trigger_id: str, metadata: dict,
+                          title: str = "") -> None:  # fmt: skip
+    projects = await bot.run(client, origin, c.ShowProjects())
+    names = [p.name for p in projects.data or []] if projects.ok else []
+    metadata = {"channel": origin.channel, **metadata}
+    await client.views_open(trigger_id=trigger_id, view=task_modal(names, metadata, title))

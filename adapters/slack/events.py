@@ -1,0 +1,48 @@
+"""Events: `@RoleCall <command>` in channels, direct messages, App Home, and uninstalls.
+
+Each event carries Slack's `event_id` into the core's delivery ledger, so a retry
+(`X-Slack-Retry-Num`) of an event already handled changes nothing and posts nothing."""
+
+import asyncio
+
+from slack_bolt.async_app import AsyncApp
+
+from adapters.slack.bridge import SlackBot, origin_of
+from adapters.slack.replies import say_in_channel
+from adapters.slack.views import home_view
+from domain import commands as c
+
+
+def register(app: AsyncApp, bot: SlackBot, installation_store=None) -> None:
+    @app.event("app_mention")
+    async def on_mention(event, client, context, body) -> None:
+        origin = origin_of(context, body, event["user"], event["channel"], body.get("event_id"))
+        reply = await bot.say(client, origin, event.get("text", ""), strip_bot=True)
+        await say_in_channel(client, origin.channel, origin.user, reply, event.get("thread_ts"))
+
+    @app.event("message")
+    async def on_direct_message(event, client, context, body) -> None:
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return  # edits, joins and bots' own messages are not commands
+        origin = origin_of(context, body, event["user"], event["channel"], body.get("event_id"))
+        reply = await bot.say(client, origin, event.get("text", ""), strip_bot=True)
+        await say_in_channel(client, origin.channel, origin.user, reply)
+
+    @app.event("app_home_opened")
+    async def on_home(event, client, context, body) -> None:
+        if event.get("tab", "home") != "home":
+            return
+        origin = origin_of(context, body, event["user"], event.get("channel", ""))
+        reply = await bot.run(client, origin, c.ShowMine())
+        if reply.ok:
+            await client.views_publish(user_id=event["user"], view=home_view(reply.data))
+
+    @app.event("app_uninstalled")
+    @app.event("tokens_revoked")
+    async def on_uninstalled(event, context, body) -> None:
+        team = origin_of(context, body, "", "").team
+        if installation_store is not None:
+            await installation_store.async_delete_all(
+                enterprise_id=context.get("enterprise_id"), team_id=context.get("team_id")
+            )
+        await asyncio.to_thread(bot.service.set_paused, f"slack:{team}", True)

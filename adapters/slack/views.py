@@ -1,0 +1,168 @@
+"""Every Block Kit payload RoleCall sends, built with slack_sdk's typed models (which check
+Slack's lengths and required fields). User text always goes through `to_mrkdwn`."""
+
+import json
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    ButtonElement,
+    ContextBlock,
+    DatePickerElement,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    PlainTextObject,
+    SectionBlock,
+    StaticSelectElement,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from adapters.slack.text import to_mrkdwn
+from domain.answers import OwnerAnswer
+from domain.chat import Reply
+from domain.digest import Digest
+from domain.handlers.home import Home
+from domain.tasks import Task
+
+SECTION_LIMIT = 2900  # Slack's is 3000 characters per text object
+BLOCK_LIMIT = 45  # of Slack's 50 per message
+TASK_BUTTONS = {"start": "Start", "done": "Done", "snooze": "Snooze 1 day"}
+REVIEW_BUTTONS = {"approve": "Approve into scope", "defer": "Defer"}
+TASK_MODAL = "task_modal"
+
+
+def sections(text: str) -> list[dict]:
+    """Plain text as mrkdwn sections, split on line breaks within Slack's limits."""
+    chunks, current = [], ""
+    for line in to_mrkdwn(text).splitlines() or [""]:
+        line = line[:SECTION_LIMIT]
+        if len(current) + len(line) + 1 > SECTION_LIMIT:
+            chunks.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    chunks.append(current or " ")
+    blocks = [SectionBlock(text=MarkdownTextObject(text=c)).to_dict() for c in chunks]
+    if len(blocks) > BLOCK_LIMIT:
+        more = f"…and {len(blocks) - BLOCK_LIMIT + 1} more parts"
+        blocks = [*blocks[: BLOCK_LIMIT - 1], _context(more)]
+    return blocks
+
+
+def _context(text: str) -> dict:
+    return ContextBlock(elements=[MarkdownTextObject(text=to_mrkdwn(text))]).to_dict()
+
+
+def buttons(kind: str, number: int, labels: dict[str, str]) -> dict:
+    return ActionsBlock(
+        block_id=f"{kind}:{number}",
+        elements=[
+            ButtonElement(
+                text=label,
+                action_id=f"task_{verb}",
+                value=str(number),
+                style="primary" if verb in ("done", "approve") else None,
+            )
+            for verb, label in labels.items()
+        ],
+    ).to_dict()
+
+
+def fallback(text: str) -> str:
+    """The notification preview: the first line, escaped."""
+    return to_mrkdwn(text.splitlines()[0] if text else "RoleCall")[:300]
+
+
+def reply_message(reply: Reply) -> dict:
+    """A command's reply as `text` + `blocks`."""
+    data = reply.data
+    if isinstance(data, OwnerAnswer):
+        blocks = who_owns_blocks(reply.text)
+    elif isinstance(data, Digest):
+        blocks = sections(data.summary) + [b for s in data.sections for b in _digest_section(*s)]
+    else:
+        blocks = sections(reply.text)
+    if isinstance(data, Task) and data.is_open and reply.ok:
+        blocks.append(buttons("task", data.number, _task_labels(data)))
+    return {"text": fallback(reply.text), "blocks": blocks}
+
+
+def _task_labels(task: Task) -> dict[str, str]:
+    labels = dict(TASK_BUTTONS)
+    if task.status == "doing":
+        labels.pop("start")
+    if task.due_on is None:
+        labels.pop("snooze")
+    return labels
+
+
+def who_owns_blocks(text: str) -> list[dict]:
+    first, *rest = text.splitlines()
+    blocks = [SectionBlock(text=MarkdownTextObject(text=f"*{to_mrkdwn(first)}*")).to_dict()]
+    if rest:
+        blocks += sections("\n".join(rest))
+    return blocks
+
+
+def _digest_section(heading: str, items: list[str]) -> list[dict]:
+    return sections(f"{heading}:\n" + "\n".join(f"• {item}" for item in items))
+
+
+def digest_details(details: list) -> list[dict]:
+    """The per-person detail that goes in the digest's thread."""
+    text = "\n".join(f"{who}: " + "; ".join(items) for who, items in details) or "No details."
+    return sections(text)
+
+
+def notification_message(kind: str, text: str, payload: dict) -> dict:
+    """A scheduled notification; reminders carry task buttons, unplanned notices a review."""
+    if kind == "digest":
+        return {"text": fallback(text), "blocks": sections(payload.get("summary") or text)}
+    blocks = sections(text)
+    actions = payload.get("actions") or []
+    number = payload.get("task")
+    if number and actions:
+        table = REVIEW_BUTTONS if "approve" in actions else TASK_BUTTONS
+        blocks.append(buttons("review" if table is REVIEW_BUTTONS else "task", number,
+                              {k: v for k, v in table.items() if k in actions}))  # fmt: skip
+    return {"text": fallback(text), "blocks": blocks}
+
+
+def home_view(home: Home) -> dict:
+    blocks = [HeaderBlock(text="Your RoleCall").to_dict()]
+    for title, tasks in (("Open tasks", home.open_tasks), ("Due soon", home.due_soon),
+                         ("Blocked", home.blocked)):  # fmt: skip
+        rows = [home.lines[t.id] for t in tasks] or ["Nothing here."]
+        blocks += [DividerBlock().to_dict(), *sections(f"*{title}*"), *sections("\n".join(rows))]
+    waiting = [f"{d.ref} “{d.text}” — proposed, waiting for you" for d in home.waiting]
+    blocks += [DividerBlock().to_dict(), *sections("*Decisions waiting for you*")]
+    blocks += sections("\n".join(waiting) or "None.")
+    blocks += [DividerBlock().to_dict(), *sections("*Your roles*")]
+    blocks += sections(", ".join(home.roles) or "None yet.")
+    return View(type="home", blocks=blocks[:100]).to_dict()
+
+
+def task_modal(projects: list[str], metadata: dict, title: str = "") -> dict:
+    """`/task` with no text, and the "Log as task" shortcut (prefilled)."""
+    options = [Option(text=name[:75], value=name[:150]) for name in projects[:100]]
+    blocks = [
+        InputBlock(block_id="title", label="Title", element=PlainTextInputElement(
+            action_id="value", initial_value=title[:300] or None, max_length=300)),
+        InputBlock(block_id="assignee", label="Assignee", optional=True,
+                   hint="Leave empty to take it yourself.",
+                   element=UserSelectElement(action_id="value")),
+        InputBlock(block_id="due", label="Due", optional=True,
+                   element=DatePickerElement(action_id="value")),
+    ]  # fmt: skip
+    if options:
+        select = StaticSelectElement(action_id="value", options=options)
+        blocks.append(InputBlock(block_id="project", label="Project", optional=True,
+                                 element=select))  # fmt: skip
+    return View(
+        type="modal", callback_id=TASK_MODAL, title=PlainTextObject(text="New task"),
+        submit=PlainTextObject(text="Add task"), close=PlainTextObject(text="Cancel"),
+        blocks=blocks, private_metadata=json.dumps(metadata)[:3000],
+    ).to_dict()  # fmt: skip

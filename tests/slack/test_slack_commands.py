@@ -1,0 +1,27 @@
+"""Slash commands through the real server, answered through the fake response_url."""
+
+import json
+import time
+
+from tests.slack.conftest import SIGNING_SECRET
+from tests.slack.signing import post, signed_headers, slash_command_body
+
+
+def command(server, slack, name: str, text: str, user="U1", team="T1", channel="C1"):
+    key = f"r{time.monotonic_ns()}"
+    body = slash_command_body(name, text, team_id=team, user_id=user, channel_id=channel,
+                              response_url=slack.response_url(key))  # fmt: skip
+    status, reply, _ = post(
+        f"{server.url}/slack/events", body, signed_headers(body, SIGNING_SECRET)
+    )
+    assert status == 200, reply
+    return slack.wait_for_responses(key)[0]
+
+
+def test_a_slash_task_adds_a_task_and_who_owns_answers_in_the_channel(server, slack):
+    added = command(server, slack, "/task", "Write release notes <@U2|bob> due 2026-12-01")
+    assert added["response_type"] == "ephemeral"
+    assert "Added #1" in json.dumps(added) and "<@U2>" in json.dumps(added)
+    owner = command(server, slack, "/who-owns", "can we push the launch to March?")
+    assert owner["response_type"] == "in_channel"
+    assert "product manager" in owner["blocks"][0]["text"]["text"]
