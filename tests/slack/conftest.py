@@ -5,6 +5,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 
@@ -35,13 +36,20 @@ class Server:
 
 @pytest.fixture
 def server(slack, db_url, tmp_path):
+    with serve(slack, db_url, tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN) as running:
+        yield running
+
+
+@contextmanager
+def serve(slack, db_url: str, tmp_path, **slack_env: str):
+    """`rolecall serve` on a free port, Slack configured by `slack_env`, the API faked."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "DATABASE_URL": db_url, "PORT": str(port), "HOST": "127.0.0.1",
-           "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "SLACK_API_URL": slack.api_url, "ROLECALL_TIMEZONE": "UTC"}  # fmt: skip
-    log_path = str(tmp_path / "serve.log")
+           "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": slack.api_url,
+           "ROLECALL_TIMEZONE": "UTC", **slack_env}  # fmt: skip
+    log_path = str(tmp_path / f"serve-{port}.log")
     with open(log_path, "w") as log:
         process = subprocess.Popen([ROLECALL, "serve", "--no-scheduler"], env=env, stdout=log,
                                    stderr=subprocess.STDOUT)  # fmt: skip

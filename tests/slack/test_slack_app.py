@@ -1,0 +1,178 @@
+"""The Slack adapter's acceptance, through the real `rolecall serve` and a fake Slack."""
+
+import json
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from adapters.persistence.database import make_engine
+from adapters.persistence.tables import tasks
+from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET
+from tests.slack.signing import (
+    event_body,
+    interaction_body,
+    post,
+    signed_headers,
+    slash_command_body,
+)
+
+
+def send(server, body: str, extra_headers: dict | None = None, timestamp=None):
+    headers = {**signed_headers(body, SIGNING_SECRET, timestamp), **(extra_headers or {})}
+    return post(f"{server.url}/slack/events", body, headers)
+
+
+def command(server, slack, name: str, text: str, user="U1", team="T1", channel="C1"):
+    key = f"r{time.monotonic_ns()}"
+    body = slash_command_body(name, text, team_id=team, user_id=user, channel_id=channel,
+                              response_url=slack.response_url(key))  # fmt: skip
+    status, reply, _ = send(server, body)
+    assert status == 200, reply
+    return slack.wait_for_responses(key)[0]
+
+
+def shown(message: dict) -> str:
+    """All the mrkdwn a message shows."""
+    return "\n".join(b["text"]["text"] for b in message["blocks"] if b["type"] == "section")
+
+
+def task_count(db_url: str) -> int:
+    engine = make_engine(db_url)
+    with engine.connect() as connection:
+        count = connection.execute(select(func.count()).select_from(tasks)).scalar_one()
+    engine.dispose()
+    return count
+
+
+def test_every_command_answers_as_the_terminal_chat_does(server, slack):
+    replies = {
+        "/product": ("add Web Store pm <@U7|alice>", "Product Web Store added, product manager"),
+        "/project": ("add Checkout for Web Store pm <@U8|dave>", "Project Checkout added"),
+        "/task": ("Write notes due 2026-12-01 in Checkout", "Added #1"),
+        "/who-owns": ("the budget for contractors", "Owner: the project manager, <@U8>"),
+        "/decision": ("log We ship in March", "Decision D1 logged"),
+        "/standup": ("at 09:30 tz Europe/Berlin", "Standup digest for #C1"),
+        "/rolecall": ("roles", "Web Store: product manager <@U7>"),
+    }
+    for name, (text, expected) in replies.items():
+        assert expected in shown(command(server, slack, name, text)), name
+    assert "task list" in shown(command(server, slack, "/rolecall", "help"))
+    assert "#1 Write notes" in shown(command(server, slack, "/task", "list"))
+
+
+def test_a_bad_signature_or_an_old_timestamp_is_refused_and_writes_nothing(server, slack, db_url):
+    body = slash_command_body("/task", "Sneaky task", response_url=slack.response_url("x"))
+    forged = {**signed_headers(body, "not-the-secret")}
+    assert post(f"{server.url}/slack/events", body, forged)[0] == 401
+    assert send(server, body, timestamp=int(time.time()) - 6 * 60)[0] == 401
+    assert task_count(db_url) == 0 and slack.responses("x") == []
+
+
+def test_url_verification_echoes_the_challenge(server):
+    body = json.dumps({"type": "url_verification", "challenge": "c-123", "token": "t"})
+    status, text, _ = send(server, body)
+    assert status == 200 and json.loads(text)["challenge"] == "c-123"
+
+
+def test_a_retried_mention_creates_one_task(server, slack, db_url):
+    event = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "1.1",
+             "text": "<@UBOT> task add Only once please"}  # fmt: skip
+    body = event_body(event, event_id="EvRetry1")
+    assert send(server, body)[0] == 200
+    slack.wait_for("chat.postEphemeral")
+    assert (
+        send(server, body, {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "timeout"})[0] == 200
+    )
+    time.sleep(1)
+    assert task_count(db_url) == 1
+    assert len(slack.calls_to("chat.postEphemeral")) == 1
+
+
+def test_user_text_cannot_ping_or_disguise_a_link(server, slack):
+    reply = command(
+        server, slack, "/task", "Hi <!channel> see <https://evil.example|https://bank.example>"
+    )
+    text = shown(reply)
+    assert "<!channel>" not in text and "<https://" not in text
+    assert "@channel" in text and "https://bank.example" in text
+    reply = command(server, slack, "/task", "Literal &lt;!here&gt; &amp; friends")
+    assert "&lt;!here&gt; &amp; friends" in shown(reply)
+
+
+def test_a_single_workspace_install_ignores_other_teams(server, slack, db_url):
+    command(server, slack, "/task", "Team one secret", team="T1")
+    key = "other-team"
+    body = slash_command_body(
+        "/task", "done #1", team_id="T2", response_url=slack.response_url(key)
+    )
+    status, text, _ = send(server, body)
+    time.sleep(1)
+    assert status == 200 and "secret" not in text and slack.responses(key) == []
+    assert "☐ #1 Team one secret" in shown(command(server, slack, "/task", "list", team="T1"))
+
+
+def test_the_modal_creates_the_task_and_buttons_change_it(server, slack, db_url):
+    command(server, slack, "/project", "add Checkout pm <@U8|dave>")
+    key = "modal"
+    opened = command_without_text(server, slack)
+    assert opened.params["view"]["callback_id"] == "task_modal"
+    values = {
+        "title": {"value": {"type": "plain_text_input", "value": "From the modal"}},
+        "assignee": {"value": {"type": "users_select", "selected_user": "U3"}},
+        "due": {"value": {"type": "datepicker", "selected_date": "2026-12-01"}},
+        "project": {"value": {"type": "static_select", "selected_option": {"value": "Checkout"}}},
+    }
+    metadata = json.dumps({"channel": "C1"})
+    view = {"id": "V1", "type": "modal", "callback_id": "task_modal", "team_id": "T1",
+            "private_metadata": metadata, "state": {"values": values}}  # fmt: skip
+    body = interaction_body({"type": "view_submission", "team": {"id": "T1"},
+                             "user": {"id": "U1"}, "view": view, "api_app_id": "A1"})  # fmt: skip
+    status, text, _ = send(server, body)
+    assert status == 200 and text in ("", "{}"), text
+    assert task_count(db_url) == 1
+    for verb, expected in (("done", "Done: #1"), ("snooze", None)):
+        response = click(server, slack, f"task_{verb}", 1, key + verb)
+        if expected:
+            assert response.get("replace_original") is True and expected in shown(response)
+    listing = shown(command(server, slack, "/task", "list done"))
+    assert "#1 From the modal" in listing and "<@U3>" in listing
+
+
+def test_approve_logs_a_decision_and_updates_the_notice(server, slack):
+    command(server, slack, "/project", "add Checkout pm <@U8|dave>")
+    command(server, slack, "/project", "baseline Checkout")
+    command(server, slack, "/task", "Surprise work in Checkout", user="U2")
+    response = click(server, slack, "task_approve", 1, "approve", user="U8")
+    assert response["replace_original"] is True and "Approved #1 into scope" in shown(response)
+    assert "[confirmed] Approve #1" in shown(command(server, slack, "/decision", "list"))
+
+
+def test_tokens_and_secrets_never_reach_the_log(server, slack):
+    command(server, slack, "/task", "Anything")
+    assert BOT_TOKEN not in server.log and SIGNING_SECRET not in server.log
+
+
+def command_without_text(server, slack):
+    body = slash_command_body("/task", "", response_url=slack.response_url("empty"))
+    assert send(server, body)[0] == 200
+    return slack.wait_for("views.open")[0]
+
+
+def click(server, slack, action_id: str, number: int, key: str, user="U1") -> dict:
+    payload = {
+        "type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
+        "channel": {"id": "C1"}, "response_url": slack.response_url(key), "trigger_id": "t",
+        "container": {"type": "message", "message_ts": "1.2", "channel_id": "C1"},
+        "message": {"ts": "1.2", "text": "x"},
+        "actions": [{"action_id": action_id, "block_id": f"task:{number}", "value": str(number),
+                     "type": "button", "action_ts": "1.3"}],
+    }  # fmt: skip
+    assert send(server, interaction_body(payload))[0] == 200
+    return slack.wait_for_responses(key)[0]
+
+
+@pytest.fixture(autouse=True)
+def _people(slack):
+    slack.users.update({"U7": {"name": "alice", "tz": "Europe/Berlin"},
+                        "U8": {"name": "dave", "tz": "America/New_York"}})  # fmt: skip
