@@ -200,16 +200,21 @@ class SqlAreaOwners(ports.AreaOwners):
             row.role = role
 
 
+def _insert_once(session: Session, table, values: dict, unique: str) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING; True when the row was new. RETURNING tells, where a
+    rowcount may not (psycopg reports -1 for an INSERT … RETURNING)."""
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(table).values(**values).on_conflict_do_nothing(index_elements=[unique])
+    return session.execute(statement.returning(table.c.id)).first() is not None
+
+
 class SqlInbound(ports.Inbound):
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def first(self, key: str, now: datetime) -> bool:
-        insert = pg_insert if self.session.get_bind().dialect.name == "postgresql" else (
-            sqlite_insert)  # fmt: skip
-        statement = insert(t.inbound).values(key=key, received_at=now)
-        statement = statement.on_conflict_do_nothing(index_elements=["key"])
-        return self.session.execute(statement).rowcount == 1
+        return _insert_once(self.session, t.inbound, {"key": key, "received_at": now}, "key")
 
 
 class SqlOutbox(ports.Outbox):
@@ -217,12 +222,8 @@ class SqlOutbox(ports.Outbox):
         self.session = session
 
     def add(self, n: Notification) -> bool:
-        dialect = self.session.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
         values = {col.name: getattr(n, col.name) for col in t.outbox.columns if col.name != "id"}
-        statement = insert(t.outbox).values(**values)
-        statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
-        return self.session.execute(statement).rowcount == 1
+        return _insert_once(self.session, t.outbox, values, "dedupe_key")
 
     def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:
         c, w = t.outbox.c, t.workspaces.c

@@ -195,7 +195,7 @@ class FakeSlack:
         if failure is not None:
             status, body = failure.status, {"ok": False, "error": failure.error}
         else:
-            status, body = 200, self._answer(method, params)
+            status, body = 200, self._answer(method, {**params, "_token": token})
         self._record(Call(method, params, token, time.monotonic(), status, body))
         headers = {}
         if failure is not None and failure.retry_after is not None:
@@ -242,11 +242,14 @@ class FakeSlack:
         return f"{micros // 1_000_000}.{micros % 1_000_000:06d}"
 
     def _auth_test(self, params: dict) -> dict:
+        # An OAuth install's token names its team ("xoxb-T2-fake-bot-token"): answer for it.
+        token = params.get("_token") or ""
+        team = token.split("-")[1] if token.endswith("-fake-bot-token") else self.team_id
         return {
             "url": f"https://{self.team_domain}.slack.com/",
             "team": self.team_name,
             "user": "rolecall",
-            "team_id": self.team_id,
+            "team_id": team,
             "user_id": BOT_USER_ID,
             "bot_id": BOT_ID,
             "is_enterprise_install": False,

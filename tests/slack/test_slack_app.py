@@ -80,7 +80,10 @@ def test_a_retried_mention_creates_one_task(server, slack, db_url):
              "text": "<@UBOT> task add Only once please"}  # fmt: skip
     body = event_body(event, event_id="EvRetry1")
     assert send(server, body)[0] == 200
-    slack.wait_for("chat.postEphemeral")
+    try:
+        slack.wait_for("chat.postEphemeral")
+    except AssertionError as error:
+        raise AssertionError(f"{error}\n{server.log}") from None
     assert (
         send(server, body, {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "timeout"})[0] == 200
     )

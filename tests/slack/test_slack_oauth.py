@@ -1,0 +1,85 @@
+"""Multi-workspace mode: OAuth installs stored in RoleCall's database; each team is its own
+workspace, served with its own token; unknown teams and uninstalled ones are not served."""
+
+import json
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from tests.slack.conftest import SIGNING_SECRET, serve
+from tests.slack.signing import event_body, post, signed_headers, slash_command_body
+
+
+@pytest.fixture
+def oauth_server(slack, db_url, tmp_path):
+    with serve(slack, db_url, tmp_path, SLACK_CLIENT_ID="111.222",
+               SLACK_CLIENT_SECRET="oauth-client-secret-xyz") as running:  # fmt: skip
+        yield running
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def install(server, slack, team: str) -> None:
+    """The browser side of an install: the install page sets a state cookie, Slack sends the
+    user back to the redirect with a code and that state."""
+    slack.team_id = team
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect)
+    with opener.open(f"{server.url}/slack/install", timeout=10) as page:
+        cookie = page.headers["Set-Cookie"].split(";")[0]
+        state = urllib.parse.parse_qs(urllib.parse.urlparse(
+            _authorize_url(page.read().decode())).query)["state"][0]  # fmt: skip
+    callback = f"{server.url}/slack/oauth_redirect?code=code-{team}&state={state}"
+    request = urllib.request.Request(callback, headers={"Cookie": cookie})
+    with opener.open(request, timeout=10) as done:
+        assert done.status == 200
+
+
+def _authorize_url(html: str) -> str:
+    start = html.index("https://slack.com/oauth/v2/authorize")
+    return html[start : html.index('"', start)].replace("&amp;", "&")
+
+
+def command(server, slack, text: str, team: str) -> dict | None:
+    key = f"r{time.monotonic_ns()}"
+    body = slash_command_body("/task", text, team_id=team, response_url=slack.response_url(key))
+    status, reply, _ = post(f"{server.url}/slack/events", body,
+                            signed_headers(body, SIGNING_SECRET))  # fmt: skip
+    assert status == 200
+    if reply.strip():  # bolt answers at once when it cannot serve the team
+        return {"immediate": reply}
+    return slack.wait_for_responses(key)[0]
+
+
+def test_each_installed_team_is_its_own_workspace_with_its_own_token(oauth_server, slack):
+    install(oauth_server, slack, "T1")
+    install(oauth_server, slack, "T2")
+    assert "Added #1" in json.dumps(command(oauth_server, slack, "Team one's task", "T1"))
+    assert "Added #1" in json.dumps(command(oauth_server, slack, "Team two's task", "T2"))
+    other = command(oauth_server, slack, "list", "T2")
+    assert "Team two" in json.dumps(other) and "Team one" not in json.dumps(other)
+    tokens = {c.token for c in slack.calls_to("users.info")}
+    assert tokens == {"xoxb-T1-fake-bot-token", "xoxb-T2-fake-bot-token"}
+
+
+def test_a_team_that_never_installed_is_not_served(oauth_server, slack):
+    install(oauth_server, slack, "T1")
+    answer = json.dumps(command(oauth_server, slack, "Sneaky", "T9"))
+    assert "install" in answer and "Added" not in answer
+    assert not [c for c in slack.calls if c.token == "xoxb-T1-fake-bot-token"
+                and c.method != "auth.test"]  # fmt: skip
+
+
+def test_uninstalling_deletes_the_installation(oauth_server, slack):
+    install(oauth_server, slack, "T1")
+    assert "Added #1" in json.dumps(command(oauth_server, slack, "Before", "T1"))
+    body = event_body({"type": "app_uninstalled"}, team_id="T1", event_id="EvUninstall")
+    assert post(f"{oauth_server.url}/slack/events", body,
+                signed_headers(body, SIGNING_SECRET))[0] == 200  # fmt: skip
+    time.sleep(1)
+    answer = json.dumps(command(oauth_server, slack, "After", "T1"))
+    assert "install" in answer and "Added" not in answer
