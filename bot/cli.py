@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
 
     outbox = sub.add_parser("outbox", help="pending and failed notifications")
     outbox.set_defaults(run=_outbox)
+
+    manifest = sub.add_parser("slack-manifest", help="the Slack app manifest (YAML)")
+    manifest.add_argument("--url", help="public base URL of `rolecall serve`, e.g. https://x.io")
+    manifest.add_argument("--socket-mode", action="store_true", help="no public URL needed")
+    manifest.set_defaults(run=_slack_manifest)
     return parser
 
 
@@ -132,6 +137,13 @@ def _outbox(args) -> int:
                   f"{(n.error or '')[:80]}  [{n.dedupe_key}]")  # fmt: skip
         if not rows:
             print("The outbox is empty: nothing pending or failed.")
+    return 0
+
+
+def _slack_manifest(args) -> int:
+    from adapters.slack.manifest import manifest
+
+    print(manifest(args.url, args.socket_mode), end="")
     return 0
 
 

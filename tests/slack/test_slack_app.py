@@ -179,3 +179,73 @@ def click(server, slack, action_id: str, number: int, key: str, user="U1") -> di
 def _people(slack):
     slack.users.update({"U7": {"name": "alice", "tz": "Europe/Berlin"},
                         "U8": {"name": "dave", "tz": "America/New_York"}})  # fmt: skip
+
+
+def test_a_direct_message_takes_commands_and_is_answered_in_the_dm(server, slack, db_url):
+    event = {"type": "message", "channel_type": "im", "user": "U1", "channel": "D1",
+             "ts": "2.1", "text": "task add Via a direct message"}  # fmt: skip
+    assert send(server, event_body(event, event_id="EvDm1"))[0] == 200
+    [posted] = slack.wait_for("chat.postMessage")
+    assert posted.params["channel"] == "D1" and "Added #1" in shown(posted.params)
+    assert task_count(db_url) == 1
+
+
+def test_app_home_shows_my_tasks_and_roles(server, slack):
+    command(server, slack, "/project", "add Checkout pm <@U1|me>")
+    command(server, slack, "/task", "Mine to do due 2026-11-27")
+    event = {"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"}
+    assert send(server, event_body(event, event_id="EvHome1"))[0] == 200
+    [published] = slack.wait_for("views.publish")
+    view = json.dumps(published.params["view"])
+    assert published.params["user_id"] == "U1"
+    assert "Mine to do" in view and "project manager of Checkout" in view
+
+
+def test_log_as_task_prefills_the_modal_and_answers_in_the_thread(server, slack, db_url):
+    shortcut = {
+        "type": "message_action",
+        "callback_id": "log_as_task",
+        "trigger_id": "t1",
+        "team": {"id": "T1"},
+        "user": {"id": "U1"},
+        "channel": {"id": "C1"},
+        "response_url": slack.response_url("sc"),
+        "api_app_id": "A1",
+        "message": {"ts": "5.5", "text": "Fix the <https://x.example|login> flow"},
+    }
+    assert send(server, interaction_body(shortcut))[0] == 200
+    [opened] = slack.wait_for("views.open")
+    view = opened.params["view"]
+    assert view["blocks"][0]["element"]["initial_value"] == "Fix the login flow"
+    values = {"title": {"value": {"type": "plain_text_input", "value": "Fix the login flow"}}}
+    submitted = {**view, "id": "V2", "state": {"values": values}}
+    body = interaction_body(
+        {
+            "type": "view_submission",
+            "team": {"id": "T1"},
+            "user": {"id": "U1"},
+            "view": submitted,
+            "api_app_id": "A1",
+        }
+    )
+    assert send(server, body)[0] == 200
+    [answer] = slack.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == "5.5" and "Added #1" in shown(answer.params)
+
+
+def test_who_owns_this_answers_in_the_messages_thread(server, slack):
+    shortcut = {
+        "type": "message_action",
+        "callback_id": "who_owns_this",
+        "trigger_id": "t2",
+        "team": {"id": "T1"},
+        "user": {"id": "U1"},
+        "channel": {"id": "C1"},
+        "response_url": slack.response_url("wo"),
+        "api_app_id": "A1",
+        "message": {"ts": "6.6", "text": "Can we slip the beta deadline by a week?"},
+    }
+    assert send(server, interaction_body(shortcut))[0] == 200
+    [answer] = slack.wait_for("chat.postMessage")
+    assert answer.params["thread_ts"] == "6.6"
+    assert "project manager" in shown(answer.params).splitlines()[0]
