@@ -11,10 +11,9 @@ from adapters.persistence.database import make_engine
 from adapters.persistence.migrate import upgrade
 from adapters.persistence.orm import start_mappers
 from adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork, session_factory
-from bot.config import Config
-from bot.slack import slack_notifier, slack_settings
+from bot.config import Config, slack_configured
 from domain.clock import Clock, SystemClock
-from domain.dates import warm_up, zone
+from domain.dates import zone
 from domain.notifications import Notifier
 from domain.ports import AbstractUnitOfWork
 from domain.service import RoleCall
@@ -42,9 +41,10 @@ def bootstrap(config: Config, clock: Clock | None = None, migrate: bool = True) 
         return SqlAlchemyUnitOfWork(sessions)
 
     clock = clock or SystemClock()
-    warm_up()
     service = RoleCall(uow_factory, clock, config.timezone)
     notifiers: dict[str, Notifier] = {"console": ConsoleNotifier(sys.stdout)}
-    if slack := slack_settings(config):
-        notifiers["slack"] = slack_notifier(slack, engine, uow_factory)
+    if slack_configured(config):
+        from bot.slack import slack_notifier, slack_settings  # Slack's libraries load slowly
+
+        notifiers["slack"] = slack_notifier(slack_settings(config), engine, uow_factory)
     return Application(config, engine, uow_factory, clock, service, notifiers)

@@ -48,3 +48,9 @@ class Config:
 
     def __repr__(self) -> str:  # secrets never reach logs
         return f"Config(database={self.database_url.split('@')[-1]!r}, port={self.port})"
+
+
+def slack_configured(config: Config) -> bool:
+    return bool(config.slack_signing_secret) and bool(
+        config.slack_bot_token or (config.slack_client_id and config.slack_client_secret)
+    )

@@ -10,6 +10,7 @@ from bot.bootstrap import Application
 from bot.locks import WorkerLock, WorkerLockHeld
 from bot.slack import slack_app, slack_settings
 from bot.worker import start_scheduler
+from domain.dates import warm_up
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ async def _embedded_scheduler(web_app: web.Application):
 
 
 def serve(app: Application, scheduler: bool = True) -> None:
+    warm_up()  # dateparser's first parse is slow: pay it before the first request
     config = app.config
     print(
         f"RoleCall is listening on http://127.0.0.1:{config.port} "

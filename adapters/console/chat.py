@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from domain.chat import Message, Reply
+from domain.dates import warm_up
 from domain.service import RoleCall
 
 PLATFORM = "console"
@@ -42,6 +43,7 @@ class ConsoleChat:
                 stdout.flush()
 
     def run_interactive(self, stdout: TextIO) -> None:
+        warm_up()
         with contextlib.suppress(ImportError):
             import readline  # noqa: F401  (line editing and history for input())
         stdout.write(

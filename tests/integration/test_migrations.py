@@ -19,3 +19,37 @@ def test_upgrading_twice_changes_nothing(app):
     upgrade(app.engine)
     with app.engine.connect() as connection:
         assert MigrationContext.configure(connection).get_current_revision() == "0003"
+
+
+def test_the_head_constant_names_the_newest_migration():
+    from alembic.script import ScriptDirectory
+
+    from adapters.persistence.migrate import HEAD, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+
+
+def test_upgrading_a_database_that_holds_data_keeps_it(tmp_path):
+    from sqlalchemy import text
+
+    from adapters.persistence.database import make_engine
+    from adapters.persistence.migrate import migrate_to, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate_to(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO workspaces (id, key, platform, timezone, drift_amber, drift_red, "
+            "next_task_number, next_decision_number) VALUES (1, 'console:w', 'console', 'UTC', "
+            "0.1, 0.25, 2, 1)"))  # fmt: skip
+        connection.execute(text("INSERT INTO people (id, workspace_id, handle) VALUES (1, 1, 'a')"))
+        connection.execute(text(
+            "INSERT INTO tasks (id, workspace_id, number, title, created_by_id, assignee_id, "
+            "status) VALUES (1, 1, 1, 'Survive the upgrade', 1, 1, 'todo')"))  # fmt: skip
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT title, snoozes FROM tasks")).one() == (
+            "Survive the upgrade", 0)  # fmt: skip
+        assert connection.execute(text("SELECT paused FROM workspaces")).scalar_one() in (0, False)
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    engine.dispose()
