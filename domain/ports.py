@@ -133,6 +133,10 @@ class Inbound(ABC):
     def first(self, key: str, now: datetime) -> bool:
         """Record a platform delivery; False when it was recorded before (a retry)."""
 
+    @abstractmethod
+    def forget_before(self, moment: datetime) -> None:
+        """Platforms retry for minutes, not days: older records can go."""
+
 
 class Outbox(ABC):
     @abstractmethod

@@ -22,6 +22,7 @@ from domain.scan_scope import check_scope
 from domain.standups import Standup
 
 BATCH = 500
+LEDGER_DAYS = timedelta(days=7)  # how long a platform delivery id is remembered
 
 
 class Pass:
@@ -33,6 +34,7 @@ class Pass:
         self._each(lambda limit: self.uow.tasks.reminders_due(self.now, limit), remind)
         self._each(self.uow.projects.scope_dirty, check_scope)
         self._each(lambda limit: self.uow.standups.due(self.now, limit), post_digest)
+        self.uow.inbound.forget_before(self.now - LEDGER_DAYS)
         return self.queued
 
     def _each(self, scan: Callable, act: Callable) -> None:

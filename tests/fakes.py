@@ -157,12 +157,15 @@ class FakeOutbox(FakeRepository, ports.Outbox):
 
 class FakeInbound(ports.Inbound):
     def __init__(self) -> None:
-        self.keys: set[str] = set()
+        self.keys: dict[str, object] = {}
 
     def first(self, key, now):
         fresh = key not in self.keys
-        self.keys.add(key)
+        self.keys.setdefault(key, now)
         return fresh
+
+    def forget_before(self, moment):
+        self.keys = {k: at for k, at in self.keys.items() if at >= moment}
 
 
 class FakeUnitOfWork(ports.AbstractUnitOfWork):

@@ -216,6 +216,9 @@ class SqlInbound(ports.Inbound):
     def first(self, key: str, now: datetime) -> bool:
         return _insert_once(self.session, t.inbound, {"key": key, "received_at": now}, "key")
 
+    def forget_before(self, moment: datetime) -> None:
+        self.session.execute(t.inbound.delete().where(t.inbound.c.received_at < moment))
+
 
 class SqlOutbox(ports.Outbox):
     def __init__(self, session: Session) -> None:

@@ -169,3 +169,13 @@ def test_a_missed_digest_runs_late_under_its_own_day_and_todays_still_runs(app, 
     assert "Fri 27 Nov 2026" in recorder.sent[-1][2]
     assert pass_at(app, "2026-11-30T08:30") == [("#general", "digest")]
     assert "Mon 30 Nov 2026" in recorder.sent[-1][2]
+
+
+def test_the_delivery_ledger_forgets_after_a_week(app, chat, recorder):
+    from domain.chat import Message
+
+    message = Message("console", "acme", "erin", "general", "task add Once", delivery_id="E1")
+    assert app.service.handle(message).ok
+    assert app.service.handle(message).duplicate
+    pass_at(app, "2026-12-04T10:00")  # eight days later
+    assert not app.service.handle(message).duplicate
