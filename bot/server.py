@@ -6,6 +6,7 @@ import logging
 from aiohttp import web
 
 from adapters.slack.app import mount
+from bot.access_log import PathOnlyAccessLogger
 from bot.bootstrap import Application
 from bot.locks import WorkerLock, WorkerLockHeld
 from bot.slack import slack_app, slack_settings
@@ -73,5 +74,5 @@ def serve(app: Application, scheduler: bool = True) -> None:
         "/slack/events and /api/messages once configured (see README).",
         flush=True,
     )
-    web.run_app(make_web_app(app, scheduler), host=config.host, port=config.port,
-                print=None)  # fmt: skip
+    web.run_app(make_web_app(app, scheduler), host=config.host, port=config.port, print=None,
+                access_log_class=PathOnlyAccessLogger)  # fmt: skip

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.persistence.database import normalise_url
+from adapters.persistence.slack_tokens import bot_token
 from adapters.slack.app import SlackSettings, build_app
 from adapters.slack.bridge import SlackBot
 from adapters.slack.notifier import SlackNotifier
@@ -47,15 +48,9 @@ def slack_notifier(settings: SlackSettings, engine: Engine, uow_factory) -> Slac
     team_of = _team_resolver(uow_factory)
     if not settings.oauth:
         return SlackNotifier(lambda workspace_id: settings.bot_token, settings.api_url)
-    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
-
-    store = SQLAlchemyInstallationStore(settings.client_id, engine)
 
     def token_for(workspace_id: int) -> str | None:
-        team = team_of(workspace_id)
-        bot = store.find_bot(enterprise_id=None, team_id=team) or store.find_bot(
-            enterprise_id=team, team_id=None, is_enterprise_install=True)  # fmt: skip
-        return bot.bot_token if bot else None
+        return bot_token(engine, settings.client_id, team_of(workspace_id))
 
     return SlackNotifier(token_for, settings.api_url)
 

@@ -102,6 +102,8 @@ class RoleCall:
             workspace = uow.workspaces.add(
                 Workspace(message.workspace_key, message.platform, self.default_timezone)
             )
+        if workspace.paused:  # a message from the workspace: the app is installed again
+            workspace.paused = False
         speaker = uow.people.by_name(workspace.id, message.user.lstrip("@"))
         if speaker is None:
             speaker = uow.people.add(Person(workspace.id, message.user.lstrip("@")))

@@ -58,8 +58,7 @@ def build_app(settings: SlackSettings, bot: SlackBot, async_engine=None) -> Asyn
         app = AsyncApp(signing_secret=settings.signing_secret, client=client,
                        installation_store=store, oauth_flow=flow)  # fmt: skip
     else:
-        app = AsyncApp(token=settings.bot_token, signing_secret=settings.signing_secret,
-                       client=client)  # fmt: skip
+        app = AsyncApp(signing_secret=settings.signing_secret, client=client)  # its token
         app.middleware(_only_the_installed_team)
     app.error(_log_error)
     commands.register(app, bot)

@@ -6,7 +6,6 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.text import from_slack, mentioned_users
@@ -48,7 +47,7 @@ class Profiles:
             info = (await client.users_info(user=user))["user"]
             name = info.get("profile", {}).get("display_name") or info.get("real_name")
             profile = Profile(user, name or info.get("name"), info.get("tz"))
-        except (SlackApiError, KeyError, TypeError) as error:
+        except Exception as error:  # a profile is a nicety: never lose the command over it
             log.warning("users.info failed for %s: %s", user, error)
             return Profile(user)
         self._cache[(team, user)] = (time.monotonic() + PROFILE_TTL, profile)
@@ -61,23 +60,28 @@ class SlackBot:
     profiles: Profiles = field(default_factory=Profiles)
 
     async def say(self, client: AsyncWebClient, origin: Origin, slack_text: str,
-                  implicit_task_add: bool = False, strip_bot: bool = False) -> Reply:  # fmt: skip
+                  implicit_task_add: bool = False) -> Reply:  # fmt: skip
         """Run chat text as the speaker; mentioned people's profiles come along."""
-        message = await self._message(client, origin, slack_text, strip_bot)
+        message = await self._message(client, origin, slack_text, mentioned_users(slack_text))
         return await asyncio.to_thread(self.service.handle, message, implicit_task_add)
 
-    async def run(self, client: AsyncWebClient, origin: Origin, command: Command) -> Reply:
-        """Run a command built from a modal or a button."""
-        message = await self._message(client, origin, "", False)
+    async def run(self, client: AsyncWebClient, origin: Origin, command: Command,
+                  people: tuple[str, ...] = ()) -> Reply:  # fmt: skip
+        """Run a command built from a modal or a button (`people`: Slack ids it names)."""
+        message = await self._message(client, origin, "", list(people))
         return await asyncio.to_thread(self.service.run, message, command)
 
-    async def _message(self, client, origin: Origin, slack_text: str, strip_bot: bool):
+    async def quietly(self, origin: Origin, command: Command) -> Reply:
+        """Run a read-only command without asking Slack anything first: for modals, which
+        must open within the 3 seconds a trigger_id lives."""
+        message = Message(PLATFORM, origin.team, origin.user, origin.channel, "")
+        return await asyncio.to_thread(self.service.run, message, command)
+
+    async def _message(self, client, origin: Origin, slack_text: str, people: list[str]):
         speaker = await self.profiles.get(client, origin.team, origin.user)
-        mentioned = [await self.profiles.get(client, origin.team, u)
-                     for u in mentioned_users(slack_text)[:20]]  # fmt: skip
+        mentioned = [await self.profiles.get(client, origin.team, u) for u in people[:20]]
         return Message(
-            PLATFORM, origin.team, origin.user, origin.channel,
-            from_slack(slack_text, strip_bot_mention=strip_bot),
+            PLATFORM, origin.team, origin.user, origin.channel, from_slack(slack_text),
             user_name=speaker.name, user_timezone=speaker.timezone,
             profiles=tuple(mentioned), delivery_id=origin.delivery_id,
         )  # fmt: skip

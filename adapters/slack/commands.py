@@ -30,7 +30,8 @@ def _listener(bot: SlackBot, verb: str):
         origin = origin_of(context, body, command["user_id"], command.get("channel_id", ""))
         text = command.get("text", "").strip()
         if verb == "task" and not text:
-            await open_task_modal(bot, client, origin, command["trigger_id"], {})
+            metadata = {"response_url": command.get("response_url")}
+            await open_task_modal(bot, client, origin, command["trigger_id"], metadata)
             return
         reply = await bot.say(client, origin, f"{verb} {text}".strip() or "help",
                               implicit_task_add=verb == "task")  # fmt: skip
@@ -41,7 +42,9 @@ def _listener(bot: SlackBot, verb: str):
 
 async def open_task_modal(bot: SlackBot, client, origin, trigger_id: str, metadata: dict,
                           title: str = "") -> None:  # fmt: skip
-    projects = await bot.run(client, origin, c.ShowProjects())
+    """Opens at once: a trigger_id lives 3 seconds, so nothing slower than the database runs
+    before views.open."""
+    projects = await bot.quietly(origin, c.ShowProjects())
     names = [p.name for p in projects.data or []] if projects.ok else []
     metadata = {"channel": origin.channel, **metadata}
     await client.views_open(trigger_id=trigger_id, view=task_modal(names, metadata, title))

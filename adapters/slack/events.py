@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.bridge import SlackBot, origin_of
 from adapters.slack.replies import say_in_channel
+from adapters.slack.text import after_bot_mention
 from adapters.slack.views import home_view
 from domain import commands as c
 
@@ -17,7 +18,8 @@ def register(app: AsyncApp, bot: SlackBot, installation_store=None) -> None:
     @app.event("app_mention")
     async def on_mention(event, client, context, body) -> None:
         origin = origin_of(context, body, event["user"], event["channel"], body.get("event_id"))
-        reply = await bot.say(client, origin, event.get("text", ""), strip_bot=True)
+        text = after_bot_mention(event.get("text", ""), context.get("bot_user_id"))
+        reply = await bot.say(client, origin, text)
         await say_in_channel(client, origin.channel, origin.user, reply, event.get("thread_ts"))
 
     @app.event("message")
@@ -25,7 +27,8 @@ def register(app: AsyncApp, bot: SlackBot, installation_store=None) -> None:
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return  # edits, joins and bots' own messages are not commands
         origin = origin_of(context, body, event["user"], event["channel"], body.get("event_id"))
-        reply = await bot.say(client, origin, event.get("text", ""), strip_bot=True)
+        text = after_bot_mention(event.get("text", ""), context.get("bot_user_id"))
+        reply = await bot.say(client, origin, text)
         await say_in_channel(client, origin.channel, origin.user, reply)
 
     @app.event("app_home_opened")
@@ -40,6 +43,8 @@ def register(app: AsyncApp, bot: SlackBot, installation_store=None) -> None:
     @app.event("app_uninstalled")
     @app.event("tokens_revoked")
     async def on_uninstalled(event, context, body) -> None:
+        if event["type"] == "tokens_revoked" and not event.get("tokens", {}).get("bot"):
+            return  # only user tokens went: the bot still works
         team = origin_of(context, body, "", "").team
         if installation_store is not None:
             await installation_store.async_delete_all(

@@ -19,6 +19,7 @@ PERMANENT = {
     "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth",
     "token_revoked", "not_authed", "user_not_found", "cannot_dm_bot", "missing_scope",
     "restricted_action", "user_disabled", "team_access_not_granted", "no_permission",
+    "invalid_blocks", "invalid_arguments", "msg_too_long", "too_many_attachments",
 }  # fmt: skip
 
 

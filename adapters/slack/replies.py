@@ -1,11 +1,17 @@
 """Posting the core's replies: ephemeral for personal listings and errors, in the channel for
 `who owns`, decisions and digests (the digest's per-person detail in a thread)."""
 
+import logging
+
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack.views import digest_details, reply_message
 from domain.chat import Reply
 from domain.digest import Digest
+
+log = logging.getLogger(__name__)
 
 
 async def respond_with(respond, reply: Reply, client: AsyncWebClient, channel: str) -> None:
@@ -29,7 +35,8 @@ async def say_in_channel(client: AsyncWebClient, channel: str, user: str, reply:
     elif reply.public or channel.startswith("D"):
         await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **reply_message(reply))
     else:
-        await client.chat_postEphemeral(channel=channel, user=user, **reply_message(reply))
+        await client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts,
+                                        **reply_message(reply))  # fmt: skip
 
 
 async def post_digest(client: AsyncWebClient, channel: str, digest: Digest) -> None:
@@ -39,3 +46,22 @@ async def post_digest(client: AsyncWebClient, channel: str, digest: Digest) -> N
         await client.chat_postMessage(channel=channel, thread_ts=posted["ts"],
                                       text="Details by person", blocks=digest_details(
                                           digest.details))  # fmt: skip
+
+
+async def post_or_respond(
+    client: AsyncWebClient, channel: str, reply: Reply, response_url: str | None,
+    thread_ts: str | None = None,
+) -> None:  # fmt: skip
+    """Post in the channel; where the bot is not a member, answer the person through the
+    interaction's response_url instead of failing silently."""
+    if reply.duplicate:
+        return
+    try:
+        await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **reply_message(reply))
+    except SlackApiError as error:
+        if not response_url:
+            raise
+        log.info("posting in %s failed (%s): answering through response_url", channel,
+                 error.response.get("error"))  # fmt: skip
+        await AsyncWebhookClient(response_url).send(response_type="ephemeral",
+                                                    **reply_message(reply))  # fmt: skip

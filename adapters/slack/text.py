@@ -9,23 +9,32 @@ _CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|([^>]*))?>")
 _SPECIAL = re.compile(r"<!(channel|here|everyone)(?:\|[^>]*)?>")
 _SUBTEAM = re.compile(r"<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>")
 _LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
-_CORE_MENTION = re.compile(r"(?<![\w<@])@([UW][A-Z0-9]+)\b")
-_LEADING_BOT = re.compile(r"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[\s,:]*")
+# Slack user ids carry a digit ("U024BE7LH"); "@USA" in a title is not one.
+_CORE_MENTION = re.compile(r"(?<![\w<@])@([UW](?=[A-Z0-9]*\d)[A-Z0-9]+)\b")
+# Broadcasts and groups are shown with a full-width ＠: text, never a person to assign to.
+NOT_A_PERSON = "\uff20"
 
 
 def mentioned_users(text: str) -> list[str]:
     return list(dict.fromkeys(_USER.findall(text)))
 
 
-def from_slack(text: str, strip_bot_mention: bool = False) -> str:
+def after_bot_mention(text: str, bot_user_id: str | None) -> str:
+    """`hey <@UBOT> task add x` → `task add x`: the command follows the bot's own mention."""
+    if bot_user_id:
+        match = re.search(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>[\s,:]*", text)
+        if match:
+            return text[match.end() :]
+    return text
+
+
+def from_slack(text: str) -> str:
     """Slack's wire text to the core's plain text: `<@U1|ann>` → `@U1`, `<#C1|general>` →
-    `#general`, `<!channel>` → `@channel`, links to their text, `&lt;` → `<`."""
-    if strip_bot_mention:
-        text = _LEADING_BOT.sub("", text, count=1)
+    `#general`, `<!channel>` → `＠channel`, links to their text, `&lt;` → `<`."""
     text = _USER.sub(lambda m: f"@{m.group(1)}", text)
     text = _CHANNEL.sub(lambda m: f"#{m.group(2) or m.group(1)}", text)
-    text = _SPECIAL.sub(lambda m: f"@{m.group(1)}", text)
-    text = _SUBTEAM.sub(lambda m: m.group(1) or "@team", text)
+    text = _SPECIAL.sub(lambda m: f"{NOT_A_PERSON}{m.group(1)}", text)
+    text = _SUBTEAM.sub(lambda m: (m.group(1) or "@team").replace("@", NOT_A_PERSON), text)
     text = _LINK.sub(lambda m: m.group(2) or m.group(1), text)
     return html.unescape(text)
 

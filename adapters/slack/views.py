@@ -35,21 +35,39 @@ REVIEW_BUTTONS = {"approve": "Approve into scope", "defer": "Defer"}
 TASK_MODAL = "task_modal"
 
 
-def sections(text: str) -> list[dict]:
-    """Plain text as mrkdwn sections, split on line breaks within Slack's limits."""
+def sections(text: str, bold_first: bool = False) -> list[dict]:
+    """Plain text as mrkdwn sections within Slack's limits: lines joined up to 2900
+    characters, a longer line split at a space (never inside `&amp;` or `<@U1>`), and no
+    empty section. `verbatim` stops Slack from turning words into links or mentions."""
+    lines = [to_mrkdwn(line) for line in text.splitlines() if line.strip()] or ["…"]
+    if bold_first and len(lines[0]) < SECTION_LIMIT - 2:
+        lines[0] = f"*{lines[0]}*"
     chunks, current = [], ""
-    for line in to_mrkdwn(text).splitlines() or [""]:
-        line = line[:SECTION_LIMIT]
-        if len(current) + len(line) + 1 > SECTION_LIMIT:
+    for piece in (p for line in lines for p in _split(line)):
+        if current and len(current) + 1 + len(piece) > SECTION_LIMIT:
             chunks.append(current)
             current = ""
-        current = f"{current}\n{line}" if current else line
-    chunks.append(current or " ")
-    blocks = [SectionBlock(text=MarkdownTextObject(text=c)).to_dict() for c in chunks]
+        current = f"{current}\n{piece}" if current else piece
+    chunks.append(current)
+    blocks = [SectionBlock(text=MarkdownTextObject(text=c, verbatim=True)).to_dict()
+              for c in chunks]  # fmt: skip
     if len(blocks) > BLOCK_LIMIT:
         more = f"…and {len(blocks) - BLOCK_LIMIT + 1} more parts"
         blocks = [*blocks[: BLOCK_LIMIT - 1], _context(more)]
     return blocks
+
+
+def _split(line: str) -> list[str]:
+    pieces = []
+    while len(line) > SECTION_LIMIT:
+        cut = line.rfind(" ", SECTION_LIMIT // 2, SECTION_LIMIT)
+        cut = SECTION_LIMIT if cut < 0 else cut
+        opened = max(line.rfind("&", cut - 12, cut), line.rfind("<", cut - 40, cut))
+        if opened > 0 and not any(end in line[opened:cut] for end in ";>"):
+            cut = opened  # do not cut an escape or a mention in two
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip()
+    return [*pieces, line] if line else pieces
 
 
 def _context(text: str) -> dict:
@@ -72,8 +90,9 @@ def buttons(kind: str, number: int, labels: dict[str, str]) -> dict:
 
 
 def fallback(text: str) -> str:
-    """The notification preview: the first line, escaped."""
-    return to_mrkdwn(text.splitlines()[0] if text else "RoleCall")[:300]
+    """The notification preview: the first line, cut, then escaped (never cut mid-escape)."""
+    first = text.splitlines()[0] if text.strip() else "RoleCall"
+    return to_mrkdwn(first[:300])
 
 
 def reply_message(reply: Reply) -> dict:
@@ -100,11 +119,8 @@ def _task_labels(task: Task) -> dict[str, str]:
 
 
 def who_owns_blocks(text: str) -> list[dict]:
-    first, *rest = text.splitlines()
-    blocks = [SectionBlock(text=MarkdownTextObject(text=f"*{to_mrkdwn(first)}*")).to_dict()]
-    if rest:
-        blocks += sections("\n".join(rest))
-    return blocks
+    """The owner, in bold, first; the area, reason and who to consult below."""
+    return sections(text, bold_first=True)
 
 
 def _digest_section(heading: str, items: list[str]) -> list[dict]:

@@ -98,7 +98,9 @@ def test_user_text_cannot_ping_or_disguise_a_link(server, slack):
     )
     text = shown(reply)
     assert "<!channel>" not in text and "<https://" not in text
-    assert "@channel" in text and "https://bank.example" in text
+    assert "＠channel" in text and "https://bank.example" in text
+    assert "for <@U1>" in text  # a broadcast is text, never the task's assignee
+    assert all(b["text"]["verbatim"] for b in reply["blocks"] if b["type"] == "section")
     reply = command(server, slack, "/task", "Literal &lt;!here&gt; &amp; friends")
     assert "&lt;!here&gt; &amp; friends" in shown(reply)
 
@@ -126,7 +128,7 @@ def test_the_modal_creates_the_task_and_buttons_change_it(server, slack, db_url)
         "due": {"value": {"type": "datepicker", "selected_date": "2026-12-01"}},
         "project": {"value": {"type": "static_select", "selected_option": {"value": "Checkout"}}},
     }
-    metadata = json.dumps({"channel": "C1"})
+    metadata = opened.params["view"]["private_metadata"]  # as the modal was opened
     view = {"id": "V1", "type": "modal", "callback_id": "task_modal", "team_id": "T1",
             "private_metadata": metadata, "state": {"values": values}}  # fmt: skip
     body = interaction_body({"type": "view_submission", "team": {"id": "T1"},
@@ -134,10 +136,12 @@ def test_the_modal_creates_the_task_and_buttons_change_it(server, slack, db_url)
     status, text, _ = send(server, body)
     assert status == 200 and text in ("", "{}"), text
     assert task_count(db_url) == 1
-    for verb, expected in (("done", "Done: #1"), ("snooze", None)):
+    [confirmation] = slack.wait_for_responses("empty")  # through the command's response_url
+    assert "Added #1 “From the modal” for <@U3>" in shown(confirmation)
+    for verb, expected in (("start", "Started: #1"), ("snooze", "Snoozed #1"),
+                           ("done", "Done: #1")):  # fmt: skip
         response = click(server, slack, f"task_{verb}", 1, key + verb)
-        if expected:
-            assert response.get("replace_original") is True and expected in shown(response)
+        assert response.get("replace_original") is True and expected in shown(response)
     listing = shown(command(server, slack, "/task", "list done"))
     assert "#1 From the modal" in listing and "<@U3>" in listing
 
@@ -149,6 +153,25 @@ def test_approve_logs_a_decision_and_updates_the_notice(server, slack):
     response = click(server, slack, "task_approve", 1, "approve", user="U8")
     assert response["replace_original"] is True and "Approved #1 into scope" in shown(response)
     assert "[confirmed] Approve #1" in shown(command(server, slack, "/decision", "list"))
+
+
+def test_defer_drops_unplanned_work(server, slack):
+    command(server, slack, "/project", "add Checkout pm <@U8|dave>")
+    command(server, slack, "/project", "baseline Checkout")
+    command(server, slack, "/task", "Nice to have in Checkout", user="U2")
+    response = click(server, slack, "task_defer", 1, "defer", user="U8")
+    assert "Deferred #1" in shown(response)
+    assert "Open tasks: none" in shown(command(server, slack, "/task", "list"))
+
+
+def test_standup_now_posts_the_summary_and_the_details_in_its_thread(server, slack):
+    command(server, slack, "/task", "Something underway")
+    command(server, slack, "/task", "start #1")
+    body = slash_command_body("/standup", "now", response_url=slack.response_url("standup"))
+    assert send(server, body)[0] == 200
+    summary, details = slack.wait_for("chat.postMessage", count=2)
+    assert "Standup for #C1" in shown(summary.params) and "In progress" in shown(summary.params)
+    assert details.params["thread_ts"] and "<@U1>: doing #1" in shown(details.params)
 
 
 def test_tokens_and_secrets_never_reach_the_log(server, slack):

@@ -83,3 +83,13 @@ def test_uninstalling_deletes_the_installation(oauth_server, slack):
     time.sleep(1)
     answer = json.dumps(command(oauth_server, slack, "After", "T1"))
     assert "install" in answer and "Added" not in answer
+
+
+def test_a_task_number_from_another_team_is_not_found(oauth_server, slack):
+    install(oauth_server, slack, "T1")
+    install(oauth_server, slack, "T2")
+    command(oauth_server, slack, "First of team one", "T1")
+    command(oauth_server, slack, "Second of team one", "T1")
+    command(oauth_server, slack, "Only one in team two", "T2")
+    answer = json.dumps(command(oauth_server, slack, "done #2", "T2"))
+    assert "There is no task #2" in answer and "team one" not in answer
