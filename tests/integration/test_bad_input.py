@@ -66,3 +66,27 @@ def test_a_bug_is_logged_and_the_user_gets_an_apology(chat, monkeypatch, caplog)
     reply = chat.say("roles")
     assert not reply.ok and reply.text == service.APOLOGY
     assert "ZeroDivisionError" in caplog.text
+
+
+def test_a_retry_after_a_crashed_first_attempt_does_the_work_once(chat, app, monkeypatch):
+    from domain import service
+    from domain.chat import Message
+    from domain.ports import TaskQuery
+
+    real, calls = service.HANDLERS[service.c.AddTask], []
+
+    def crash_once(command, scope):
+        calls.append(command)
+        reply = real(command, scope)
+        if len(calls) == 1:
+            raise ConnectionError("the process died half-way")
+        return reply
+
+    monkeypatch.setitem(service.HANDLERS, service.c.AddTask, crash_once)
+    message = Message("slack", "T1", "U1", "C1", "task add Exactly once", delivery_id="Ev9")
+    assert app.service.handle(message).text == service.APOLOGY
+    assert app.service.handle(message).ok  # the retry: nothing was half-written, so it runs
+    assert app.service.handle(message).duplicate
+    with app.uow_factory() as uow:
+        workspace = uow.workspaces.by_key("slack:T1")
+        assert [t.title for t in uow.tasks.find(TaskQuery(workspace.id))] == ["Exactly once"]

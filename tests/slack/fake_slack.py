@@ -192,8 +192,11 @@ class FakeSlack:
         method = request.match_info["method"]
         params, token = await _read_params(request)
         failure = self._take_failure(method)
+        invalid = invalid_blocks(params)
         if failure is not None:
             status, body = failure.status, {"ok": False, "error": failure.error}
+        elif invalid:
+            status, body = 200, {"ok": False, "error": "invalid_blocks", "detail": invalid}
         else:
             status, body = 200, self._answer(method, {**params, "_token": token})
         self._record(Call(method, params, token, time.monotonic(), status, body))
@@ -208,6 +211,8 @@ class FakeSlack:
             body = json.loads(text)
         except ValueError:
             body = dict(await request.post()) if text else {}
+        if invalid := invalid_blocks(body):
+            return web.json_response({"ok": False, "error": "invalid_blocks", "detail": invalid})
         with self._changed:
             self._responses.setdefault(request.match_info["name"], []).append(body)
             self._changed.notify_all()
@@ -396,3 +401,19 @@ def _basic_auth(request: web.Request) -> dict[str, str]:
         return {}
     client_id, _, client_secret = base64.b64decode(auth[6:]).decode().partition(":")
     return {"client_id": client_id, "client_secret": client_secret}
+
+
+def invalid_blocks(params: dict) -> str | None:
+    """What real Slack would reject as invalid_blocks: an empty or over-long text object,
+    more than 50 blocks in a message or 100 in a view."""
+    view = params.get("view") if isinstance(params.get("view"), dict) else None
+    blocks = (view or params).get("blocks")
+    if not isinstance(blocks, list):
+        return None
+    if len(blocks) > (100 if view else 50):
+        return f"{len(blocks)} blocks"
+    for block in blocks:
+        text = block.get("text") if isinstance(block, dict) else None
+        if isinstance(text, dict) and not 0 < len(text.get("text") or "") <= 3000:
+            return f"a {block.get('type')} block's text has {len(text.get('text') or '')} chars"
+    return None

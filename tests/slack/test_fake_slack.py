@@ -248,3 +248,12 @@ def test_post_returns_error_statuses_instead_of_raising(slack):
     status, _, _ = post(f"{slack.base_url}/nowhere", "x=1", signed_headers("x=1", SECRET))
 
     assert status == 404
+
+
+def test_the_fake_rejects_blocks_real_slack_would_reject(slack, client):
+    empty = [{"type": "section", "text": {"type": "mrkdwn", "text": ""}}]
+    with pytest.raises(SlackApiError, match="invalid_blocks"):
+        client.chat_postMessage(channel="C1", text="x", blocks=empty)
+    many = [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}] * 51
+    with pytest.raises(SlackApiError, match="invalid_blocks"):
+        client.chat_postMessage(channel="C1", text="x", blocks=many)

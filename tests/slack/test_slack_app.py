@@ -272,3 +272,12 @@ def test_who_owns_this_answers_in_the_messages_thread(server, slack):
     [answer] = slack.wait_for("chat.postMessage")
     assert answer.params["thread_ts"] == "6.6"
     assert "project manager" in shown(answer.params).splitlines()[0]
+
+
+def test_a_long_checkin_still_makes_a_valid_digest_thread(server, slack):
+    long = " ".join(["word"] * 190)  # ~950 characters per section
+    command(server, slack, "/rolecall", f"checkin yesterday: {long} today: {long} blockers: {long}")
+    body = slash_command_body("/standup", "now", response_url=slack.response_url("long"))
+    assert send(server, body)[0] == 200
+    summary, details = slack.wait_for("chat.postMessage", count=2)
+    assert summary.status == details.status == 200 and details.response["ok"]

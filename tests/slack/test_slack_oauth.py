@@ -93,3 +93,12 @@ def test_a_task_number_from_another_team_is_not_found(oauth_server, slack):
     command(oauth_server, slack, "Only one in team two", "T2")
     answer = json.dumps(command(oauth_server, slack, "done #2", "T2"))
     assert "There is no task #2" in answer and "team one" not in answer
+
+
+def test_oauth_secrets_codes_and_tokens_never_reach_the_log(oauth_server, slack):
+    install(oauth_server, slack, "T1")
+    command(oauth_server, slack, "Anything", "T1")
+    for secret in ("oauth-client-secret-xyz", "xoxb-T1-fake-bot-token", "code-T1",
+                   SIGNING_SECRET):  # fmt: skip
+        assert secret not in oauth_server.log
+    assert "/slack/oauth_redirect" in oauth_server.log  # the request is logged, not its query
