@@ -224,51 +224,34 @@ def test_app_home_shows_my_tasks_and_roles(server, slack):
     assert "Mine to do" in view and "project manager of Checkout" in view
 
 
+def message_shortcut(slack, callback_id: str, ts: str, text: str) -> str:
+    return interaction_body({
+        "type": "message_action", "callback_id": callback_id, "trigger_id": f"t{ts}",
+        "team": {"id": "T1"}, "user": {"id": "U1"}, "channel": {"id": "C1"},
+        "response_url": slack.response_url(callback_id), "api_app_id": "A1",
+        "message": {"ts": ts, "text": text},
+    })  # fmt: skip
+
+
 def test_log_as_task_prefills_the_modal_and_answers_in_the_thread(server, slack, db_url):
-    shortcut = {
-        "type": "message_action",
-        "callback_id": "log_as_task",
-        "trigger_id": "t1",
-        "team": {"id": "T1"},
-        "user": {"id": "U1"},
-        "channel": {"id": "C1"},
-        "response_url": slack.response_url("sc"),
-        "api_app_id": "A1",
-        "message": {"ts": "5.5", "text": "Fix the <https://x.example|login> flow"},
-    }
-    assert send(server, interaction_body(shortcut))[0] == 200
+    text = "Fix the <https://x.example|login> flow"
+    assert send(server, message_shortcut(slack, "log_as_task", "5.5", text))[0] == 200
     [opened] = slack.wait_for("views.open")
     view = opened.params["view"]
     assert view["blocks"][0]["element"]["initial_value"] == "Fix the login flow"
     values = {"title": {"value": {"type": "plain_text_input", "value": "Fix the login flow"}}}
     submitted = {**view, "id": "V2", "state": {"values": values}}
-    body = interaction_body(
-        {
-            "type": "view_submission",
-            "team": {"id": "T1"},
-            "user": {"id": "U1"},
-            "view": submitted,
-            "api_app_id": "A1",
-        }
-    )
-    assert send(server, body)[0] == 200
+    submission = {"type": "view_submission", "team": {"id": "T1"}, "user": {"id": "U1"},
+                  "view": submitted, "api_app_id": "A1"}  # fmt: skip
+    assert send(server, interaction_body(submission))[0] == 200
     [answer] = slack.wait_for("chat.postMessage")
     assert answer.params["thread_ts"] == "5.5" and "Added #1" in shown(answer.params)
+    assert "From: https://" in shown(answer.params)  # the link back to the message
 
 
 def test_who_owns_this_answers_in_the_messages_thread(server, slack):
-    shortcut = {
-        "type": "message_action",
-        "callback_id": "who_owns_this",
-        "trigger_id": "t2",
-        "team": {"id": "T1"},
-        "user": {"id": "U1"},
-        "channel": {"id": "C1"},
-        "response_url": slack.response_url("wo"),
-        "api_app_id": "A1",
-        "message": {"ts": "6.6", "text": "Can we slip the beta deadline by a week?"},
-    }
-    assert send(server, interaction_body(shortcut))[0] == 200
+    text = "Can we slip the beta deadline by a week?"
+    assert send(server, message_shortcut(slack, "who_owns_this", "6.6", text))[0] == 200
     [answer] = slack.wait_for("chat.postMessage")
     assert answer.params["thread_ts"] == "6.6"
     assert "project manager" in shown(answer.params).splitlines()[0]
