@@ -134,10 +134,10 @@ def test_the_modal_creates_the_task_and_buttons_change_it(server, slack, db_url)
     body = interaction_body({"type": "view_submission", "team": {"id": "T1"},
                              "user": {"id": "U1"}, "view": view, "api_app_id": "A1"})  # fmt: skip
     status, text, _ = send(server, body)
-    assert status == 200 and text in ("", "{}"), text
-    assert task_count(db_url) == 1
+    assert status == 200 and text in ("", "{}"), text  # acknowledged before the work
     [confirmation] = slack.wait_for_responses("empty")  # through the command's response_url
     assert "Added #1 “From the modal” for <@U3>" in shown(confirmation)
+    assert task_count(db_url) == 1
     for verb, expected in (("start", "Started: #1"), ("snooze", "Snoozed #1"),
                            ("done", "Done: #1")):  # fmt: skip
         response = click(server, slack, f"task_{verb}", 1, key + verb)
