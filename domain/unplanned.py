@@ -31,18 +31,17 @@ def report_unplanned(task: Task, project: Project, s: Scope) -> str | None:
     if manager.id == s.speaker.id:
         return (f"{project.name} is baselined, so this is unplanned work: approve it into scope "
                 f"(task approve {task.ref}) or defer it (task defer {task.ref}).")  # fmt: skip
-    if manager.id != s.speaker.id:
-        text = (
-            f"Unplanned task in {project.name}: {task.ref} {quoted(task.title)}, added by "
-            f"{s.speaker.mention} after the scope baseline. Approve it into scope "
-            f"(task approve {task.ref}) or defer it (task defer {task.ref})."
-        )
-        s.uow.outbox.add(Notification(
-            workspace_id=s.workspace.id, dedupe_key=f"{s.workspace.id}:unplanned:{task.id}",
-            platform=s.workspace.platform, to=manager.mention, kind=Kind.UNPLANNED, text=text,
-            payload={"task": task.number, "project": project.name, "actions": ["approve", "defer"]},
-            created_at=s.now, next_attempt_at=next_working_moment(s.now, s.timezone_of(manager)),
-        ))  # fmt: skip
+    text = (
+        f"Unplanned task in {project.name}: {task.ref} {quoted(task.title)}, added by "
+        f"{s.speaker.mention} after the scope baseline. Approve it into scope "
+        f"(task approve {task.ref}) or defer it (task defer {task.ref})."
+    )
+    s.uow.outbox.add(Notification(
+        workspace_id=s.workspace.id, dedupe_key=f"{s.workspace.id}:unplanned:{task.id}",
+        platform=s.workspace.platform, to=manager.mention, kind=Kind.UNPLANNED, text=text,
+        payload={"task": task.number, "project": project.name, "actions": ["approve", "defer"]},
+        created_at=s.now, next_attempt_at=next_working_moment(s.now, s.timezone_of(manager)),
+    ))  # fmt: skip
     return f"{project.name} is baselined: this is unplanned work; {manager.mention} will review it."
 
 
