@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from domain.errors import RoleCallError
 
 _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*(am|pm)\b|\bnoon\b|\bmidnight\b", re.IGNORECASE)
+_ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 DATE_EXAMPLES = "friday, tomorrow, in 3 days, next friday 5pm, 2026-12-01"
 
 
@@ -55,6 +56,13 @@ def parse_when(text: str, tz: str, now: datetime) -> tuple[date, datetime | None
     phrase = " ".join(text.split())
     if not phrase:
         raise RoleCallError("The date is missing.", f"due <when>, e.g. {DATE_EXAMPLES}")
+    if _ISO_DAY.fullmatch(phrase):  # 2026-13-01 is a mistake, not 13 January
+        try:
+            return date.fromisoformat("-".join(f"{int(p):02d}" for p in phrase.split("-"))), None
+        except ValueError:
+            raise RoleCallError(
+                f"I can't read “{phrase}” as a date.", f"one of: {DATE_EXAMPLES}"
+            ) from None
     local_now = now.astimezone(zone(tz)).replace(tzinfo=None)
     parsed = _parse(phrase[:100], local_now)
     if parsed is None:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from domain.areas import DecisionArea
 from domain.context import Scope
+from domain.errors import RoleCallError
 from domain.model import Person, Product, Project
 from domain.roles import Role
 
@@ -74,3 +75,15 @@ def _product_of(project: Project, s: Scope) -> Product | None:
 def _only_project_of(product: Product, s: Scope) -> Project | None:
     projects = [p for p in s.uow.projects.list(s.workspace.id) if p.product_id == product.id]
     return projects[0] if len(projects) == 1 else None
+
+
+def require_manager(item: Product | Project, s: Scope, action: str) -> None:
+    """Once a product or project has a manager, only they change who manages it or replace
+    its baseline; for a project, its product's manager may too."""
+    allowed = {item.manager_id}
+    if isinstance(item, Project) and (product := _product_of(item, s)):
+        allowed.add(product.manager_id)
+    allowed.discard(None)
+    if allowed and s.speaker.id not in allowed:
+        names = " or ".join(sorted(s.mention(m) for m in allowed))
+        raise RoleCallError(f"Only {names} can {action} {item.name}.")

@@ -52,6 +52,8 @@ def parse_decision(rest: str) -> c.Command:
             tokens = tokens[1:]
         return c.ListDecisions(join(tokens) or None)
     if sub == "confirm":
+        if not text:
+            raise RoleCallError("Say which decision.", USAGE["decision confirm"])
         number = text.upper().removeprefix("D").lstrip("#")
         if not re.fullmatch(r"[0-9]{1,9}", number):
             raise RoleCallError(f"“{text[:40]}” is not a decision number.", USAGE[

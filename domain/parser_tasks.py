@@ -80,6 +80,11 @@ def _one_number(args: list[Token], form: str) -> int:
 
 
 def _task_add(tokens: list[Token]) -> c.AddTask:
+    named = list(dict.fromkeys(t.mention.lower() for t in tokens if t.mention))
+    if len(named) > 1:
+        raise RoleCallError(
+            f"A task has one assignee, and this names {len(named)}: @" + ", @".join(named[:5])
+            + ". Quote the title if the others are part of it.", USAGE["task add"])  # fmt: skip
     words, options = split_options(tokens, single=set(), multi={"due", "in", "estimate"})
     mention = options.get("@")
     assignee = mention[0].mention if mention else None

@@ -77,6 +77,11 @@ def split_options(
     a bare `@name` is an option of its own (key "@"). Words before the split stay literal, so
     "Write tests in pytest due friday" reads `in pytest` as an option: quoting keeps it literal.
     """
+    if tokens and (tokens[-1].word in single or tokens[-1].word in multi):
+        raise RoleCallError(
+            f"“{tokens[-1].text}” at the end needs a value after it — or quote the name or title "
+            "that ends with that word."
+        )
     for start in range(1, len(tokens) + 1):
         options = _read_options(tokens[start:], single, multi)
         if options is not None:

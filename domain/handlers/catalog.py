@@ -6,6 +6,7 @@ from domain.context import Scope
 from domain.dates import parse_day, show_day
 from domain.errors import RoleCallError
 from domain.model import Product, Project
+from domain.ownership import require_manager
 from domain.parser_args import parse_amount
 from domain.scope import find_breaches
 from domain.text import quoted
@@ -26,6 +27,7 @@ def add_product(cmd: c.AddProduct, s: Scope) -> Reply:
 def update_product(cmd: c.UpdateProduct, s: Scope) -> Reply:
     product = s.product(cmd.name)
     if cmd.manager:
+        require_manager(product, s, "change the product manager of")
         product.manager_id = s.person(cmd.manager).id
     if cmd.vision:
         product.vision = cmd.vision
@@ -109,6 +111,7 @@ def update_project(cmd: c.UpdateProject, s: Scope) -> Reply:
     if cmd.product:
         project.product_id = s.product(cmd.product).id
     if cmd.manager:
+        require_manager(project, s, "change the project manager of")
         project.manager_id = s.person(cmd.manager).id
     if cmd.ends:
         project.ends_on = parse_day(cmd.ends, s.tz, s.now)

@@ -7,7 +7,7 @@ from domain.chat import Reply
 from domain.context import Scope
 from domain.decisions import Decision, DecisionStatus
 from domain.errors import NotFound, RoleCallError
-from domain.ownership import describe
+from domain.ownership import describe, require_manager
 from domain.roles import Role
 from domain.text import quoted
 from domain.usage import USAGE
@@ -75,6 +75,7 @@ def confirm_decision(cmd: c.ConfirmDecision, s: Scope) -> Reply:
 def assign_role(cmd: c.AssignRole, s: Scope) -> Reply:
     role = Role(cmd.role)
     target = s.product(cmd.target) if role == Role.PRODUCT_MANAGER else s.project(cmd.target)
+    require_manager(target, s, f"change the {role.label} of")
     person = s.person(cmd.person)
     target.manager_id = person.id
     return Reply(f"{person.mention} is now the {role.label} of {target.name}.")

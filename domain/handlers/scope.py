@@ -3,21 +3,28 @@
 from domain import commands as c
 from domain.chat import Reply
 from domain.context import Scope
+from domain.dates import show_day
+from domain.ownership import require_manager
 from domain.scope import Baseline
 from domain.scope_report import breach_lines, drift_lines, drift_summary, scope_report
 
 
 def set_baseline(cmd: c.SetBaseline, s: Scope) -> Reply:
     project = s.project_or_default(cmd.project, "project baseline <project>")
+    previous = s.uow.baselines.latest(project.id)
+    if previous:  # replacing a baseline wipes the drift measured against it
+        require_manager(project, s, "replace the baseline of")
     baseline = Baseline.of(project, s.uow.tasks.of_project(project.id), s.now, s.speaker.id)
     s.uow.baselines.add(baseline)
     project.scope_dirty = True
     extras = [f"ends {project.ends_on}" if project.ends_on else "",
               f"budget {project.budget:,.0f}" if project.budget is not None else ""]  # fmt: skip
     what = ", ".join(filter(None, [f"{len(baseline.task_ids)} tasks", *extras]))
+    replaced = (f" It replaces the baseline of {show_day(previous.created_at.date())}."
+                if previous and previous.created_at else "")  # fmt: skip
     return Reply(
         f"Baseline set for {project.name}: {what}. Tasks added or removed from now on count as "
-        "scope drift.",
+        f"scope drift.{replaced}",
         data=baseline,
     )
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from domain import commands as c
 from domain.chat import Reply
 from domain.context import Scope
-from domain.dates import DATE_EXAMPLES, parse_when, show_day
+from domain.dates import DATE_EXAMPLES, parse_when, show_day, zone
 from domain.errors import RoleCallError
 from domain.model import Project
 from domain.ports import TaskQuery
@@ -126,8 +126,11 @@ def snooze(cmd: c.SnoozeTask, s: Scope) -> Reply:
         raise RoleCallError(f"{task.ref} has no reminder to snooze (it is {task.status}"
                             + ("" if task.due_on else ", with no due date") + ").")  # fmt: skip
     task.snoozes += 1
-    task.remind_at = s.now + timedelta(days=1)
-    return Reply(f"Snoozed {task.ref} {quoted(task.title)}: the next reminder comes tomorrow.",
+    # The next reminder, a day later than it would have come (or than now, if it is due).
+    task.remind_at = max(task.remind_at or s.now, s.now) + timedelta(days=1)
+    when = show_day(task.remind_at.astimezone(zone(s.timezone_of(
+        s.person_by_id(task.assignee_id)))).date())  # fmt: skip
+    return Reply(f"Snoozed {task.ref} {quoted(task.title)}: the next reminder comes {when}.",
                  data=task)  # fmt: skip
 
 

@@ -126,3 +126,25 @@ def test_a_retried_delivery_is_handled_once(fake_chat, fake_uow):
     first = fake_chat.service.handle(message)
     again = fake_chat.service.handle(message)
     assert first.ok and again.duplicate and len(fake_uow.tasks.items) == 1
+
+
+def test_only_the_current_manager_hands_a_role_over(fake_chat):
+    set_up_store(fake_chat)
+    assert "Only @alice or @dave" in fake_chat.fails("role @erin project-manager Checkout")
+    assert "Only @alice or @dave" in fake_chat.fails("project update Checkout pm @erin")
+    assert "@erin is now the project manager" in fake_chat.ok(
+        "role @erin project-manager Checkout", user="dave")  # fmt: skip
+
+
+def test_a_baseline_is_replaced_only_by_the_projects_managers(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("project baseline Checkout")  # the first one: anyone may take it
+    assert "Only @alice or @dave can replace" in fake_chat.fails("project baseline Checkout")
+    assert "It replaces the baseline of" in fake_chat.ok("project baseline Checkout", user="dave")
+
+
+def test_snooze_moves_the_planned_reminder_a_day_later(fake_chat, fake_uow):
+    fake_chat.ok("task add Ship it @bob due 2026-12-02")
+    planned = fake_uow.tasks.items[0].remind_at  # Tuesday 1 December, 00:00 UTC
+    assert "comes Wed 2 Dec 2026" in fake_chat.ok("task snooze #1", user="bob")
+    assert fake_uow.tasks.items[0].remind_at - planned == timedelta(days=1)
