@@ -2,6 +2,7 @@
 notifier with the right bot token for each workspace."""
 
 import logging
+from collections.abc import Callable
 from functools import lru_cache
 
 from sqlalchemy import Engine
@@ -55,7 +56,7 @@ def slack_notifier(settings: SlackSettings, engine: Engine, uow_factory) -> Slac
     return SlackNotifier(token_for, settings.api_url)
 
 
-def _team_resolver(uow_factory) -> "callable":
+def _team_resolver(uow_factory) -> Callable[[int], str]:
     @lru_cache(maxsize=4096)
     def team_of(workspace_id: int) -> str:
         uow: AbstractUnitOfWork

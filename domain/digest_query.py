@@ -1,5 +1,6 @@
 """Loads what a standup digest needs, then builds it (domain/digest.py)."""
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from domain.dates import add_working_days, local_today, show_day
@@ -29,7 +30,7 @@ def gather_digest(
     base = TaskQuery(workspace.id, project_ids=only, limit=FETCH_LIMIT)
 
     def find(**kw):
-        return uow.tasks.find(TaskQuery(**{**base.__dict__, **kw}))
+        return uow.tasks.find(replace(base, **kw))
 
     horizon = add_working_days(today, 2)
     upcoming = find(statuses=OPEN_STATUSES, due_before=horizon + timedelta(days=1))
@@ -56,4 +57,4 @@ def gather_digest(
            for t in group} | {c.person_id for c in data.checkins} | {
         x.decided_by_id for x in data.decisions}  # fmt: skip
     names = {pid: person.mention for pid in ids if (person := uow.people.get(pid))}
-    return build_digest(DigestData(**{**data.__dict__, "names": names}))
+    return build_digest(replace(data, names=names))

@@ -1,7 +1,7 @@
 """`me`: one person's view — open tasks, due soon, blocked, decisions waiting for them, roles.
 Slack's App Home renders the same data."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from domain import commands as c
@@ -32,8 +32,8 @@ def show_mine(cmd: c.ShowMine, s: Scope) -> Reply:
                      limit=LIMIT)  # fmt: skip
     open_tasks = s.uow.tasks.find(mine)
     horizon = add_working_days(s.today, 2) + timedelta(days=1)
-    soon = s.uow.tasks.find(TaskQuery(**{**mine.__dict__, "due_before": horizon}))
-    blocked = s.uow.tasks.find(TaskQuery(**{**mine.__dict__, "statuses": (Status.BLOCKED,)}))
+    soon = s.uow.tasks.find(replace(mine, due_before=horizon))
+    blocked = s.uow.tasks.find(replace(mine, statuses=(Status.BLOCKED,)))
     waiting = [d for d in s.uow.decisions.recent(s.workspace.id, None, None, 200)
                if d.status == DecisionStatus.PROPOSED and d.owner_id == s.speaker.id]  # fmt: skip
     roles = [f"product manager of {p.name}" for p in s.uow.products.list(s.workspace.id)
