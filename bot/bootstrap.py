@@ -11,10 +11,10 @@ from adapters.persistence.database import make_engine
 from adapters.persistence.migrate import upgrade
 from adapters.persistence.orm import start_mappers
 from adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork, session_factory
-from bot.config import Config, slack_configured
+from bot.config import Config, slack_configured, teams_configured
 from domain.clock import Clock, SystemClock
 from domain.dates import zone
-from domain.notifications import Notifier
+from domain.notifications import Notification, Notifier
 from domain.ports import AbstractUnitOfWork
 from domain.service import RoleCall
 
@@ -46,5 +46,27 @@ def bootstrap(config: Config, clock: Clock | None = None, migrate: bool = True) 
     if slack_configured(config):
         from bot.slack import slack_notifier, slack_settings  # Slack's libraries load slowly
 
-        notifiers["slack"] = slack_notifier(slack_settings(config), engine, uow_factory)
+        notifiers["slack"] = slack_notifier(slack_settings(config), engine)
+    if teams_configured(config):
+        notifiers["teams"] = BuiltOnFirstUse(lambda: _teams_notifier(config, engine))
     return Application(config, engine, uow_factory, clock, service, notifiers)
+
+
+class BuiltOnFirstUse(Notifier):
+    """A notifier made when the first notification for it is sent: the Bot Framework's
+    libraries take a second to import, which `rolecall chat` should not pay."""
+
+    def __init__(self, build: Callable[[], Notifier]) -> None:
+        self._build = build
+        self._notifier: Notifier | None = None
+
+    def send(self, notification: Notification) -> None:
+        if self._notifier is None:
+            self._notifier = self._build()
+        self._notifier.send(notification)
+
+
+def _teams_notifier(config: Config, engine: Engine) -> Notifier:
+    from bot.teams import teams_notifier, teams_settings
+
+    return teams_notifier(teams_settings(config), engine)

@@ -75,8 +75,13 @@ def _app(migrate: bool = True):
 
 def _serve(args) -> int:
     from bot.server import serve
+    from bot.teams import UnauthenticatedInProduction
 
-    serve(_app(), scheduler=not args.no_scheduler)
+    try:
+        serve(_app(), scheduler=not args.no_scheduler)
+    except UnauthenticatedInProduction as refused:
+        print(refused, file=sys.stderr)
+        return 2
     return 0
 
 

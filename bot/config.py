@@ -23,6 +23,9 @@ class Config:
     microsoft_app_password: str | None = None
     microsoft_app_type: str | None = None
     microsoft_app_tenant_id: str | None = None
+    teams_openid_metadata_url: str | None = None
+    teams_enabled: bool = True
+    environment: str = "development"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] = os.environ) -> "Config":
@@ -44,6 +47,9 @@ class Config:
             microsoft_app_password=get("MicrosoftAppPassword"),
             microsoft_app_type=get("MicrosoftAppType"),
             microsoft_app_tenant_id=get("MicrosoftAppTenantId"),
+            teams_openid_metadata_url=get("ToBotFromChannelOpenIdMetadataUrl"),
+            teams_enabled=(get("ROLECALL_TEAMS") or "on").lower() not in ("off", "0", "false"),
+            environment=(get("ROLECALL_ENV") or "development").lower(),
         )
 
     def __repr__(self) -> str:  # secrets never reach logs
@@ -53,4 +59,11 @@ class Config:
 def slack_configured(config: Config) -> bool:
     return bool(config.slack_signing_secret) and bool(
         config.slack_bot_token or (config.slack_client_id and config.slack_client_secret)
+    )
+
+
+def teams_configured(config: Config) -> bool:
+    """Teams is on unless turned off; in production only with an app id (never unchecked)."""
+    return config.teams_enabled and (
+        bool(config.microsoft_app_id) or config.environment != "production"
     )

@@ -10,6 +10,7 @@ from bot.access_log import PathOnlyAccessLogger
 from bot.bootstrap import Application
 from bot.locks import WorkerLock, WorkerLockHeld
 from bot.slack import slack_app, slack_settings
+from bot.teams import mount_teams, refuse_unauthenticated, teams_settings
 from bot.worker import start_scheduler
 from domain.dates import warm_up
 
@@ -30,6 +31,9 @@ def make_web_app(app: Application, scheduler: bool = True) -> web.Application:
         if settings.app_token:
             web_app.cleanup_ctx.append(_socket_mode(bolt, settings.app_token))
         log.info("Slack: %r at /slack/events", settings)
+    if teams := teams_settings(app.config):
+        mount_teams(web_app, teams, app.service, app.engine)
+        log.info("Teams: %r at /api/messages", teams)
     if scheduler:
         web_app.cleanup_ctx.append(_embedded_scheduler)
     return web_app
@@ -64,6 +68,7 @@ async def _embedded_scheduler(web_app: web.Application):
 
 
 def serve(app: Application, scheduler: bool = True) -> None:
+    refuse_unauthenticated(app.config)
     warm_up()  # dateparser's first parse is slow: pay it before the first request
     config = app.config
     print(

@@ -2,19 +2,17 @@
 notifier with the right bot token for each workspace."""
 
 import logging
-from collections.abc import Callable
 from functools import lru_cache
 
 from sqlalchemy import Engine
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.persistence.database import normalise_url
-from adapters.persistence.slack_tokens import bot_token
+from adapters.persistence.slack_tokens import bot_token, workspace_key
 from adapters.slack.app import SlackSettings, build_app
 from adapters.slack.bridge import SlackBot
 from adapters.slack.notifier import SlackNotifier
 from bot.config import Config
-from domain.ports import AbstractUnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -45,22 +43,15 @@ def slack_app(settings: SlackSettings, service, database_url: str):
     return build_app(settings, SlackBot(service), engine)
 
 
-def slack_notifier(settings: SlackSettings, engine: Engine, uow_factory) -> SlackNotifier:
-    team_of = _team_resolver(uow_factory)
+def slack_notifier(settings: SlackSettings, engine: Engine) -> SlackNotifier:
     if not settings.oauth:
         return SlackNotifier(lambda workspace_id: settings.bot_token, settings.api_url)
+
+    @lru_cache(maxsize=4096)
+    def team_of(workspace_id: int) -> str:
+        return workspace_key(engine, workspace_id).removeprefix("slack:")
 
     def token_for(workspace_id: int) -> str | None:
         return bot_token(engine, settings.client_id, team_of(workspace_id))
 
     return SlackNotifier(token_for, settings.api_url)
-
-
-def _team_resolver(uow_factory) -> Callable[[int], str]:
-    @lru_cache(maxsize=4096)
-    def team_of(workspace_id: int) -> str:
-        uow: AbstractUnitOfWork
-        with uow_factory() as uow:
-            return uow.workspaces.get(workspace_id).key.removeprefix("slack:")
-
-    return team_of

@@ -31,9 +31,17 @@ def make_engine(url: str) -> Engine:
     def _begin(connection) -> None:
         # Take the write lock up front: a deferred transaction that reads and then writes can
         # fail at once with "database is locked" when another process wrote in between.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers (see `reader`) need no lock: in WAL mode they never wait for a writer.
+        read_only = connection.get_execution_options().get("rolecall_read_only")
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def reader(engine: Engine) -> Engine:
+    """The same database for reads only: on SQLite its transactions take no write lock, so a
+    lookup made while another transaction of this process writes does not wait for it."""
+    return engine.execution_options(rolecall_read_only=True)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -220,6 +220,30 @@ inbound = Table(
     Index("ix_inbound_received_at", "received_at"),
 )  # fmt: skip
 
+# Where the Teams bot can post: one row per conversation and person who spoke there, so a
+# reminder reaches the assignee where they talked to the bot. Keyed by the workspace's key,
+# since Teams may add the bot to a conversation before anyone in its tenant says a word.
+teams_conversations = Table(
+    "teams_conversations", metadata, _id(),
+    Column("workspace", String(200), nullable=False),
+    Column("conversation_id", String(400), nullable=False),
+    Column("channel", String(200), nullable=False),
+    Column("conversation_type", String(20), nullable=False),
+    Column("user_handle", String(100), nullable=False),
+    Column("user_id", String(200), nullable=False),
+    Column("user_name", String(200)),
+    Column("service_url", String(500), nullable=False),
+    Column("channel_id", String(40), nullable=False),
+    Column("bot_id", String(200), nullable=False),
+    Column("bot_name", String(200)),
+    Column("tenant_id", String(100)),
+    Column("active", Boolean, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("workspace", "conversation_id", "user_handle"),
+    Index("ix_teams_conversations_person", "workspace", "user_handle"),
+    Index("ix_teams_conversations_channel", "workspace", "channel"),
+)  # fmt: skip
+
 # Slack's OAuth installations and states, in slack-sdk's own shapes (its SQLAlchemy stores
 # read and write them); created by our migrations like every other table.
 slack_installations = SQLAlchemyInstallationStore.build_installations_table(

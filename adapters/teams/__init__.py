@@ -1,0 +1,1 @@
+"""Microsoft Teams: a botbuilder CloudAdapter bot, Adaptive Cards, proactive delivery."""

@@ -1,0 +1,98 @@
+"""Serving Teams: a botbuilder CloudAdapter at `/api/messages` on RoleCall's aiohttp server.
+
+Authentication is ConfigurationBotFrameworkAuthentication's: on whenever an app id is set
+(a request without a valid Bot Framework JWT is refused with 401), off without one, for the
+Agents Playground. Requests are checked here before the adapter sees them, so a malformed
+token or body is a 4xx, never a 500.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from aiohttp import web
+from botbuilder.core import Bot, TurnContext, serializer_helper
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+from botbuilder.schema import Activity
+
+from domain.service import APOLOGY
+
+log = logging.getLogger(__name__)
+MESSAGES_PATH = "/api/messages"
+
+
+@dataclass(frozen=True)
+class TeamsSettings:
+    """The Bot Framework's own setting names (MicrosoftAppId, …) map onto these."""
+
+    app_id: str | None = None
+    app_password: str | None = None
+    app_type: str | None = None  # MultiTenant (default) | SingleTenant | UserAssignedMSI
+    app_tenant_id: str | None = None
+    openid_metadata_url: str | None = None  # where Bot Framework's signing keys are published
+
+    @property
+    def authenticated(self) -> bool:
+        return bool(self.app_id)
+
+    def __repr__(self) -> str:  # secrets never reach logs
+        mode = f"app {self.app_id}" if self.app_id else "unauthenticated (local testing)"
+        return f"TeamsSettings({mode})"
+
+
+class _Configuration:
+    """The attribute names ConfigurationBotFrameworkAuthentication reads."""
+
+    def __init__(self, s: TeamsSettings) -> None:
+        self.APP_ID = s.app_id or ""
+        self.APP_PASSWORD = s.app_password or ""
+        self.APP_TYPE = s.app_type or "MultiTenant"
+        self.APP_TENANTID = s.app_tenant_id or ""
+        if s.openid_metadata_url:
+            self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = s.openid_metadata_url
+            self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = s.openid_metadata_url
+
+
+def build_adapter(settings: TeamsSettings, report_errors: bool = True) -> CloudAdapter:
+    """`report_errors`: a failed turn is logged and the user gets an apology (for serving);
+    without it the failure reaches the caller (for proactive sends)."""
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_Configuration(settings)))
+    if report_errors:
+        adapter.on_turn_error = _apologise
+    return adapter
+
+
+async def _apologise(turn_context: TurnContext, error: Exception) -> None:
+    log.error("Teams turn failed", exc_info=error)
+    try:
+        await turn_context.send_activity(APOLOGY)
+    except Exception:
+        log.exception("could not send the apology")
+
+
+def mount(web_app: web.Application, adapter: CloudAdapter, bot: Bot) -> None:
+    async def messages(request: web.Request) -> web.Response:
+        if "application/json" not in request.headers.get("Content-Type", ""):
+            return web.Response(status=415, text="Bot Framework activities are JSON.")
+        try:
+            body = await request.json()
+            activity = Activity().deserialize(body) if isinstance(body, dict) else None
+        except Exception:
+            activity = None
+        if activity is None or not activity.type:
+            return web.Response(status=400, text="Not a Bot Framework activity.")
+        header = request.headers.get("Authorization", "")
+        auth = adapter.bot_framework_authentication
+        try:
+            authenticated = await auth.authenticate_request(activity, header)
+        except Exception as error:  # missing, malformed, expired or wrongly signed
+            log.warning("refused a Teams request: %s", type(error).__name__)
+            return web.Response(status=401)
+        invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
+        if invoke:
+            return web.json_response(serializer_helper(invoke.body), status=invoke.status)
+        return web.Response(status=201)
+
+    web_app.router.add_post(MESSAGES_PATH, messages)

@@ -1,0 +1,163 @@
+"""The Teams bot: messages, card buttons and installs become calls on the core.
+
+The tenant is the RoleCall workspace; the speaker's Teams id becomes their handle; the text,
+with the bot's own mention stripped, goes through the core's grammar. Every inbound activity
+refreshes the conversation's stored reference, so proactive messages find the current
+service URL. The core runs off the event loop.
+"""
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from zoneinfo import available_timezones
+
+from botbuilder.core import ActivityHandler, TurnContext
+from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccount
+
+from adapters.teams.cards import reply_card, summary, welcome_card
+from adapters.teams.conversations import ConversationStore, TeamsConversation
+from adapters.teams.text import core_mentions, from_teams, to_teams
+from domain import commands as c
+from domain.chat import Message, Profile, Reply
+from domain.service import RoleCall
+from domain.tasks import Status
+
+log = logging.getLogger(__name__)
+PLATFORM = "teams"
+REMEMBERED_FOR = 600.0  # seconds an unchanged conversation reference is not written again
+BUTTONS = {"start", "done", "snooze", "approve", "defer"}
+_ZONES = available_timezones()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One inbound activity, in the core's terms."""
+
+    conversation: TeamsConversation
+    message: Message
+    here_name: str  # how replies call the conversation the command came from
+
+    def show(self, names: dict[str, str]):
+        return lambda text: to_teams(text, names, self.message.channel, self.here_name)
+
+
+class TeamsBot(ActivityHandler):
+    def __init__(self, service: RoleCall, store: ConversationStore) -> None:
+        self.service = service
+        self.store = store
+        self._remembered: dict[tuple[str, str, str], tuple[str, float]] = {}
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        value = activity.value if isinstance(activity.value, dict) else {}
+        if value.get("rolecall"):
+            await self._on_button(turn_context, value)
+            return
+        turn = self._turn(activity)
+        reply, names = await asyncio.to_thread(self._run, turn, None)
+        if not reply.duplicate:
+            await turn_context.send_activity(_message(reply_card(reply, turn.show(names)), reply))
+
+    async def on_members_added_activity(self, members: list[ChannelAccount],
+                                        turn_context: TurnContext) -> None:  # fmt: skip
+        """The bot added to a chat, a team or someone's personal scope: say hello once."""
+        activity = turn_context.activity
+        if any(m.id == activity.recipient.id for m in members):
+            await asyncio.to_thread(self._remember, TeamsConversation.of(activity), True)
+            welcome = welcome_card()
+            await turn_context.send_activity(_activity(welcome, welcome["content"]["fallbackText"]))
+
+    async def on_members_removed_activity(self, members: list[ChannelAccount],
+                                          turn_context: TurnContext) -> None:  # fmt: skip
+        activity = turn_context.activity
+        if any(m.id == activity.recipient.id for m in members):
+            await asyncio.to_thread(self.store.retire, TeamsConversation.of(activity))
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        await asyncio.to_thread(self.store.retire, TeamsConversation.of(turn_context.activity))
+
+    async def _on_button(self, turn_context: TurnContext, value: dict) -> None:
+        """Start, Done, Snooze, Approve, Defer: run it and update the card in place."""
+        activity = turn_context.activity
+        turn = self._turn(activity)
+        command = _button_command(value)
+        if command is None:
+            reply = Reply("That button is out of date. Try: task list", ok=False)
+            await turn_context.send_activity(_message(reply_card(reply, turn.show({})), reply))
+            return
+        reply, names = await asyncio.to_thread(self._run, turn, command)
+        if reply.duplicate:
+            return
+        answer = _message(reply_card(reply, turn.show(names)), reply)
+        if reply.ok and activity.reply_to_id:
+            answer.id = activity.reply_to_id
+            try:
+                await turn_context.update_activity(answer)
+                return
+            except Exception as error:  # an old card may not be editable: answer below it
+                log.info("could not update the card: %s", error)
+                answer.id = None
+        await turn_context.send_activity(answer)
+
+    def _turn(self, activity: Activity) -> Turn:
+        conversation = TeamsConversation.of(activity)
+        mentions = [e.additional_properties for e in activity.entities or []
+                    if e.type == "mention" and e.additional_properties]  # fmt: skip
+        text, people = from_teams(activity.text or "", mentions, activity.recipient.id)
+        zone = activity.local_timezone if activity.local_timezone in _ZONES else None
+        message = Message(
+            PLATFORM, conversation.workspace.removeprefix("teams:"), conversation.user_handle,
+            conversation.channel, text, user_name=conversation.user_name, user_timezone=zone,
+            profiles=tuple(Profile(p["handle"], p["name"]) for p in people),
+            delivery_id=activity.id,
+        )  # fmt: skip
+        here = "this channel" if conversation.conversation_type == "channel" else "this chat"
+        return Turn(conversation, message, here)
+
+    def _run(self, turn: Turn, command: c.Command | None) -> tuple[Reply, dict[str, str]]:
+        """On a worker thread: remember where we are, run the core, find the names its
+        reply mentions."""
+        self._remember(turn.conversation)
+        message = turn.message
+        reply = self.service.run(message, command) if command else self.service.handle(message)
+        names = {p.handle: p.name for p in message.profiles if p.name}
+        if message.user_name:
+            names[message.user] = message.user_name
+        unknown = [h for h in core_mentions(reply.text) if h not in names]
+        if unknown:
+            names |= self.store.names(f"{PLATFORM}:{message.workspace}", unknown)
+        return reply, names
+
+    def _remember(self, conversation: TeamsConversation, force: bool = False) -> None:
+        key = (conversation.workspace, conversation.conversation_id, conversation.user_handle)
+        seen = self._remembered.get(key)
+        now = time.monotonic()
+        if not force and seen and seen[0] == conversation.service_url and seen[1] > now:
+            return
+        self.store.remember(conversation, self.service.clock.now())
+        self._remembered[key] = (conversation.service_url, now + REMEMBERED_FOR)
+
+
+def _button_command(value: dict) -> c.Command | None:
+    verb = value.get("rolecall")
+    try:
+        number = int(value.get("task"))
+    except (TypeError, ValueError):
+        return None
+    if verb not in BUTTONS or number < 1:
+        return None
+    if verb in ("start", "done"):
+        return c.ChangeTaskStatus(number, Status.DOING if verb == "start" else Status.DONE)
+    if verb == "snooze":
+        return c.SnoozeTask(number)
+    return c.ReviewUnplannedTask(number, approve=verb == "approve")
+
+
+def _message(attachment: dict, reply: Reply) -> Activity:
+    return _activity(attachment, reply.text)
+
+
+def _activity(attachment: dict, text: str) -> Activity:
+    card = Attachment(content_type=attachment["contentType"], content=attachment["content"])
+    return Activity(type=ActivityTypes.message, attachments=[card], summary=summary(text))
