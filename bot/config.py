@@ -24,6 +24,7 @@ class Config:
     microsoft_app_type: str | None = None
     microsoft_app_tenant_id: str | None = None
     teams_openid_metadata_url: str | None = None
+    teams_emulator_metadata_url: str | None = None
     teams_enabled: bool = True
     environment: str = "development"
 
@@ -48,6 +49,7 @@ class Config:
             microsoft_app_type=get("MicrosoftAppType"),
             microsoft_app_tenant_id=get("MicrosoftAppTenantId"),
             teams_openid_metadata_url=get("ToBotFromChannelOpenIdMetadataUrl"),
+            teams_emulator_metadata_url=get("ToBotFromEmulatorOpenIdMetadataUrl"),
             teams_enabled=(get("ROLECALL_TEAMS") or "on").lower() not in ("off", "0", "false"),
             environment=(get("ROLECALL_ENV") or "development").lower(),
         )

@@ -29,6 +29,7 @@ def teams_settings(config: Config) -> TeamsSettings | None:
         app_type=config.microsoft_app_type,
         app_tenant_id=config.microsoft_app_tenant_id,
         openid_metadata_url=config.teams_openid_metadata_url,
+        emulator_metadata_url=config.teams_emulator_metadata_url,
     )
     return settings
 

@@ -7,7 +7,7 @@ conversation the bot was removed from, happens later on a thread of its own.
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, case, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -18,6 +18,7 @@ from adapters.persistence.tables import people, teams_conversations, workspaces
 from adapters.teams.conversations import TeamsConversation
 
 CANDIDATES = 3  # conversations tried for one person before giving up
+STILL_FRESH = timedelta(hours=1)  # "where they last talked" is kept to the hour
 
 
 class TeamsConversations:
@@ -28,9 +29,23 @@ class TeamsConversations:
 
     def remember(self, conversation: TeamsConversation, now: datetime) -> None:
         """Insert or refresh the row for this conversation and speaker; the service URL and
-        the active flag are refreshed for everyone in the conversation."""
-        values = {**asdict(conversation), "active": True, "updated_at": now}
+        the active flag are refreshed for everyone in the conversation. Most messages change
+        nothing, and find that out with a read, which takes no lock."""
         c = teams_conversations.c
+        stored = (
+            select(c.service_url, c.user_name, c.active, c.updated_at)
+            .where(c.workspace == conversation.workspace)
+            .where(c.conversation_id == conversation.conversation_id)
+            .where(c.user_handle == conversation.user_handle)
+        )
+        with self.read.connect() as connection:
+            row = connection.execute(stored).first()
+        fresh = row and now - row.updated_at < STILL_FRESH
+        if fresh and row.active and (row.service_url, row.user_name) == (
+            conversation.service_url, conversation.user_name
+        ):  # fmt: skip
+            return
+        values = {**asdict(conversation), "active": True, "updated_at": now}
         insert = pg_insert if self.engine.dialect.name == "postgresql" else sqlite_insert
         upsert = insert(teams_conversations).values(**values)
         upsert = upsert.on_conflict_do_update(

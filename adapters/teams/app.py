@@ -15,7 +15,8 @@ from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, CallerIdConstants
+from botframework.connector.auth import AuthenticationConstants
 
 from domain.service import APOLOGY
 
@@ -32,6 +33,7 @@ class TeamsSettings:
     app_type: str | None = None  # MultiTenant (default) | SingleTenant | UserAssignedMSI
     app_tenant_id: str | None = None
     openid_metadata_url: str | None = None  # where Bot Framework's signing keys are published
+    emulator_metadata_url: str | None = None  # the same, for tokens from the Emulator
 
     @property
     def authenticated(self) -> bool:
@@ -50,9 +52,23 @@ class _Configuration:
         self.APP_PASSWORD = s.app_password or ""
         self.APP_TYPE = s.app_type or "MultiTenant"
         self.APP_TENANTID = s.app_tenant_id or ""
-        if s.openid_metadata_url:
-            self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = s.openid_metadata_url
-            self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = s.openid_metadata_url
+        if s.openid_metadata_url or s.emulator_metadata_url:
+            # Setting any endpoint switches botbuilder to its parameterized authentication,
+            # which needs every public-cloud value spelled out.
+            c = AuthenticationConstants
+            self.TO_CHANNEL_FROM_BOT_LOGIN_URL = (
+                c.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX + c.DEFAULT_CHANNEL_AUTH_TENANT
+            )
+            self.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE = c.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE
+            self.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER = c.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER
+            self.OAUTH_URL = c.OAUTH_URL
+            self.CALLER_ID = CallerIdConstants.public_azure_channel
+            self.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = (
+                s.openid_metadata_url or c.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL
+            )
+            self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = (
+                s.emulator_metadata_url or c.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
+            )
 
 
 def build_adapter(settings: TeamsSettings, report_errors: bool = True) -> CloudAdapter:

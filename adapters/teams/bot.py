@@ -8,7 +8,6 @@ service URL. The core runs off the event loop.
 
 import asyncio
 import logging
-import time
 from dataclasses import dataclass
 from zoneinfo import available_timezones
 
@@ -25,7 +24,6 @@ from domain.tasks import Status
 
 log = logging.getLogger(__name__)
 PLATFORM = "teams"
-REMEMBERED_FOR = 600.0  # seconds an unchanged conversation reference is not written again
 BUTTONS = {"start", "done", "snooze", "approve", "defer"}
 _ZONES = available_timezones()
 
@@ -46,7 +44,6 @@ class TeamsBot(ActivityHandler):
     def __init__(self, service: RoleCall, store: ConversationStore) -> None:
         self.service = service
         self.store = store
-        self._remembered: dict[tuple[str, str, str], tuple[str, float]] = {}
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -64,7 +61,7 @@ class TeamsBot(ActivityHandler):
         """The bot added to a chat, a team or someone's personal scope: say hello once."""
         activity = turn_context.activity
         if any(m.id == activity.recipient.id for m in members):
-            await asyncio.to_thread(self._remember, TeamsConversation.of(activity), True)
+            await asyncio.to_thread(self._remember, TeamsConversation.of(activity))
             welcome = welcome_card()
             await turn_context.send_activity(_activity(welcome, welcome["content"]["fallbackText"]))
 
@@ -129,14 +126,8 @@ class TeamsBot(ActivityHandler):
             names |= self.store.names(f"{PLATFORM}:{message.workspace}", unknown)
         return reply, names
 
-    def _remember(self, conversation: TeamsConversation, force: bool = False) -> None:
-        key = (conversation.workspace, conversation.conversation_id, conversation.user_handle)
-        seen = self._remembered.get(key)
-        now = time.monotonic()
-        if not force and seen and seen[0] == conversation.service_url and seen[1] > now:
-            return
+    def _remember(self, conversation: TeamsConversation) -> None:
         self.store.remember(conversation, self.service.clock.now())
-        self._remembered[key] = (conversation.service_url, now + REMEMBERED_FOR)
 
 
 def _button_command(value: dict) -> c.Command | None:

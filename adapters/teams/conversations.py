@@ -42,9 +42,14 @@ class TeamsConversation:
         )  # fmt: skip
 
     def reference(self) -> ConversationReference:
+        """Where to post: in a channel, a new post in the channel rather than in the thread
+        the command came from."""
+        conversation_id = self.conversation_id
+        if self.conversation_type == "channel":
+            conversation_id = conversation_id.split(";", 1)[0]
         return ConversationReference(
             channel_id=self.channel_id, service_url=self.service_url,
-            conversation=ConversationAccount(id=self.conversation_id,
+            conversation=ConversationAccount(id=conversation_id,
                                              conversation_type=self.conversation_type,
                                              tenant_id=self.tenant_id,
                                              is_group=self.conversation_type != "personal"),

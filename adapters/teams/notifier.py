@@ -66,7 +66,12 @@ class TeamsNotifier(Notifier):
 
     async def _post(self, target: TeamsConversation, activity: Activity) -> None:
         async def send(turn_context: TurnContext) -> None:
-            await turn_context.send_activity(activity)
+            # A message of its own: TurnContext.send_activity would make it a reply to the
+            # continuation event, an activity Teams has never seen.
+            reference = TurnContext.get_conversation_reference(turn_context.activity)
+            reference.activity_id = None
+            TurnContext.apply_conversation_reference(activity, reference)
+            await turn_context.adapter.send_activities(turn_context, [activity])
 
         await self.adapter.continue_conversation(target.reference(), send, self.app_id)
 

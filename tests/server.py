@@ -1,0 +1,54 @@
+"""The real `rolecall serve` in a subprocess on a free port, for HTTP tests."""
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+from contextlib import contextmanager
+
+from tests.e2e.conftest import ROLECALL
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen, port: int, log_path: str) -> None:
+        self.process, self.port, self.log_path = process, port, log_path
+        self.url = f"http://127.0.0.1:{port}"
+
+    @property
+    def log(self) -> str:
+        with open(self.log_path) as f:
+            return f.read()
+
+
+@contextmanager
+def running_server(db_url: str, tmp_path, **env: str):
+    """`rolecall serve --no-scheduler` on 127.0.0.1 with `env` added; stopped afterwards."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DATABASE_URL": db_url, "PORT": str(port), "HOST": "127.0.0.1",
+           "ROLECALL_TIMEZONE": "UTC", **env}  # fmt: skip
+    log_path = str(tmp_path / f"serve-{port}.log")
+    with open(log_path, "w") as log:
+        process = subprocess.Popen([ROLECALL, "serve", "--no-scheduler"], env=env, stdout=log,
+                                   stderr=subprocess.STDOUT)  # fmt: skip
+    server = Server(process, port, log_path)
+    try:
+        _wait_healthy(server)
+        yield server
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _wait_healthy(server: Server, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{server.url}/healthz", timeout=2):
+                return
+        except OSError:
+            if server.process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"rolecall serve did not start:\n{server.log}") from None
+            time.sleep(0.2)
