@@ -52,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     manifest.add_argument("--url", help="public base URL of `rolecall serve`, e.g. https://x.io")
     manifest.add_argument("--socket-mode", action="store_true", help="no public URL needed")
     manifest.set_defaults(run=_slack_manifest)
+
+    package = sub.add_parser("teams-package", help="the Teams app package (zip)")
+    package.add_argument("--bot-id", help="the Azure bot's app id (default: MicrosoftAppId)")
+    package.add_argument("--url", help="https address of your RoleCall site, for the listing")
+    package.add_argument("--name", default="RoleCall", help="the app's name in Teams")
+    package.add_argument("--out", default="rolecall-teams.zip", help="where to write the zip")
+    package.set_defaults(run=_teams_package)
     return parser
 
 
@@ -149,6 +156,25 @@ def _slack_manifest(args) -> int:
     from adapters.slack.manifest import manifest
 
     print(manifest(args.url, args.socket_mode), end="")
+    return 0
+
+
+def _teams_package(args) -> int:
+    from adapters.teams.manifest import PackageError, package
+
+    bot_id = args.bot_id or Config.from_env().microsoft_app_id
+    if not bot_id:
+        print("Which bot? Pass --bot-id <GUID> or set MicrosoftAppId (the Azure bot's app id).",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    try:
+        data = package(bot_id, args.name, args.url)
+    except PackageError as error:
+        print(error, file=sys.stderr)
+        return 2
+    with open(args.out, "wb") as out:
+        out.write(data)
+    print(f"Wrote {args.out}: upload it in Teams (Apps → Manage your apps → Upload an app).")
     return 0
 
 

@@ -85,9 +85,10 @@ def post_digest(p: Pass, standup: Standup) -> None:
     day = local_today(standup.timezone, latest)
     digest = gather_digest(p.uow, ws, standup.channel, standup.project_id, since, p.now,
                            standup.timezone, day)  # fmt: skip
+    sections = [[heading, items] for heading, items in digest.sections]
     details = [[who, items] for who, items in digest.details]
     p.queue(ws, f"digest:{standup.id}:{day}", f"#{standup.channel}", Kind.DIGEST, digest.text,
-            summary=digest.summary, details=details)  # fmt: skip
+            summary=digest.summary, sections=sections, details=details)  # fmt: skip
     standup.last_run_at = p.now
     standup.next_run_at = standup.next_after(p.now)
 

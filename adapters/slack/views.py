@@ -136,7 +136,9 @@ def digest_details(details: list) -> list[dict]:
 def notification_message(kind: str, text: str, payload: dict) -> dict:
     """A scheduled notification; reminders carry task buttons, unplanned notices a review."""
     if kind == "digest":
-        return {"text": fallback(text), "blocks": sections(payload.get("summary") or text)}
+        blocks = sections(payload.get("summary") or text)
+        blocks += [b for s in payload.get("sections") or [] for b in _digest_section(*s)]
+        return {"text": fallback(text), "blocks": blocks[:BLOCK_LIMIT]}
     blocks = sections(text)
     actions = payload.get("actions") or []
     number = payload.get("task")

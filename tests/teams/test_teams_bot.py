@@ -165,3 +165,32 @@ def test_in_a_channel_the_channel_is_named_this_channel(app):
     channel = Session(app, conversation="19:abc@thread.tacv2;messageid=1700", kind="channel")
     [reply] = channel.say("standup at 09:30")
     assert "Standup digest for this channel" in reply and "19:abc" not in reply
+
+
+def test_standup_now_posts_the_digest_with_the_per_person_detail_collapsed(teams):
+    teams.say("task add Write the plan due 2026-11-27")
+    teams.say("checkin yesterday: research today: the plan blockers: none")
+    [activity] = teams.send(teams.activity("standup now"))
+    digest = card(activity)
+    [details] = [e for e in digest["body"] if e["type"] == "Container"]
+    assert details["isVisible"] is False and "Ann Lee" in card_text(activity)
+    assert digest["actions"] == [{"type": "Action.ToggleVisibility", "title": "Details by person",
+                                  "targetElements": ["details"]}]  # fmt: skip
+
+
+def test_the_project_manager_approves_unplanned_work_from_the_card(teams, app):
+    pm = {"type": "mention", "text": f"<at>{BEN['name']}</at>", "mentioned": BEN}
+    teams.say("product add Web Store")
+    teams.say(f"project add Checkout for Web Store pm <at>{BEN['name']}</at>", entities=[pm])
+    teams.say("task add Planned work in Checkout")
+    teams.say("project baseline Checkout")
+    teams.say("task add Surprise work in Checkout")
+    with app.uow_factory() as uow:
+        [notice] = uow.outbox.listing(("pending",), 10)
+        payload = dict(notice.payload)
+    assert payload["actions"] == ["approve", "defer"]
+    value = {"rolecall": "approve", "task": payload["task"]}
+    assert "manager" in teams.say("", value=value)[0]  # Ann is not the project manager
+    teams.send(teams.activity(value=value, user=BEN, replyToId="notice-1"))
+    [updated] = teams.adapter.updated_activities
+    assert updated.id == "notice-1" and "approved" in card_text(updated).lower()

@@ -200,3 +200,36 @@ def test_a_throttled_post_is_retried_later_and_sent_once(server, connector, db_u
     assert "Throttled task" in reminder.text
     worker(db_url, "2026-11-26T11:00:00Z")
     assert len(connector.posts) == 2
+
+
+def test_someone_who_never_talked_to_the_bot_is_reported_not_lost(server, connector, db_url):
+    say(server, connector, "task add Ask Bob due 2026-11-27 @bob")
+    worker(db_url, "2026-11-26T10:00:00Z")
+    engine = make_engine(db_url)
+    with engine.connect() as connection:
+        [(status, error)] = connection.execute(select(outbox.c.status, outbox.c.error)).all()
+    engine.dispose()
+    assert status == "failed" and "no Teams conversation for @bob" in error
+    assert len(connector.posts) == 1  # only the reply to the command
+
+
+def test_production_refuses_to_serve_teams_unauthenticated(db_url, tmp_path):
+    env = {**os.environ, "DATABASE_URL": db_url, "ROLECALL_ENV": "production", "PORT": "0"}
+    env.pop("MicrosoftAppId", None)
+    done = subprocess.run([ROLECALL, "serve"], env=env, capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+    assert done.returncode == 2 and "MicrosoftAppId" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_scheduled_digest_is_a_new_post_in_the_channel(server, connector, db_url):
+    thread = "19:standup-room@thread.tacv2;messageid=1700000000000"
+    here = {"conversation": thread, "kind": "channel"}
+    assert "this channel" in say(server, connector, "standup at 09:30 tz UTC", **here)
+    say(server, connector, "task add Draft the launch plan due 2026-11-30", **here)
+    say(server, connector, "checkin yesterday: pricing today: the plan blockers: none", **here)
+    worker(db_url, "2026-11-27T09:31:00Z")
+    digest = connector.wait_for(4)[-1]
+    assert digest.kind == "send" and digest.conversation == "19:standup-room@thread.tacv2"
+    assert "Draft the launch plan" in digest.text and "erin" in digest.text
+    assert any(e.get("isVisible") is False for e in digest.card["body"])
