@@ -75,8 +75,8 @@ def serve(app: Application, scheduler: bool = True) -> None:
         f"RoleCall is listening on http://127.0.0.1:{config.port} "
         f"(health: http://127.0.0.1:{config.port}/healthz; database: "
         f"{config.database_url.split('@')[-1]}).\n"
-        "Talk to it now in a terminal with `make chat`; Slack and Teams connect at "
-        "/slack/events and /api/messages once configured (see README).",
+        "Talk to it now in a terminal with `make chat`; Slack connects at /slack/events once "
+        "configured, Teams at /api/messages (see README).",
         flush=True,
     )
     web.run_app(make_web_app(app, scheduler), host=config.host, port=config.port, print=None,

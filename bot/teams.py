@@ -43,7 +43,8 @@ def refuse_unauthenticated(config: Config) -> None:
 
 def mount_teams(web_app: web.Application, settings: TeamsSettings, service: RoleCall,
                 engine: Engine) -> None:  # fmt: skip
-    mount(web_app, build_adapter(settings), TeamsBot(service, TeamsConversations(engine)))
+    bot = TeamsBot(service, TeamsConversations(engine))
+    mount(web_app, build_adapter(settings), bot, settings)
 
 
 def teams_notifier(settings: TeamsSettings, engine: Engine) -> TeamsNotifier:

@@ -14,7 +14,8 @@ from domain.notifications import Delivery, DeliveryError, Notification, Notifier
 from domain.ports import AbstractUnitOfWork
 
 log = logging.getLogger(__name__)
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 16  # with the backoff below, a platform down for about six hours
+MAX_BACKOFF = 3600.0  # seconds
 
 
 def dispatch(
@@ -45,7 +46,8 @@ def _deliver(row: Notification, notifier: Notifier, now: datetime) -> bool:
         if error.retry_after is None or row.attempts >= MAX_ATTEMPTS:
             row.status = Delivery.FAILED
         else:
-            backoff = max(error.retry_after, 2**row.attempts) * random.uniform(1.0, 1.25)
+            backoff = min(max(error.retry_after, 2**row.attempts), MAX_BACKOFF)
+            backoff *= random.uniform(1.0, 1.25)
             row.next_attempt_at = now + timedelta(seconds=backoff)
         log.warning("delivery of %s failed: %s", row.dedupe_key, row.error)
         return False

@@ -5,6 +5,7 @@ Notifiers look things up while the dispatcher holds its transaction, so reads go
 conversation the bot was removed from, happens later on a thread of its own.
 """
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
 from datetime import datetime, timedelta
@@ -17,6 +18,7 @@ from adapters.persistence.database import reader
 from adapters.persistence.tables import people, teams_conversations, workspaces
 from adapters.teams.conversations import TeamsConversation
 
+log = logging.getLogger(__name__)
 CANDIDATES = 3  # conversations tried for one person before giving up
 STILL_FRESH = timedelta(hours=1)  # "where they last talked" is kept to the hour
 
@@ -78,11 +80,9 @@ class TeamsConversations:
     def retire(self, conversation: TeamsConversation) -> None:
         """The bot was removed or blocked: stop posting there until someone talks to it again.
         Written on a thread of its own, after the caller's transaction lets go."""
-        self._later.submit(self._retire, conversation.workspace, conversation.conversation_id)
-
-    def settle(self) -> None:
-        """Wait for the writes `retire` deferred (tests, and before a process exits)."""
-        self._later.submit(lambda: None).result()
+        later = self._later.submit(self._retire, conversation.workspace,
+                                   conversation.conversation_id)  # fmt: skip
+        later.add_done_callback(_log_failure)
 
     def names(self, workspace: str, handles: list[str]) -> dict[str, str]:
         """Display names of people by handle, for rendering `@handle` in Teams."""
@@ -118,3 +118,8 @@ class TeamsConversations:
     def _rows(self, query) -> list[TeamsConversation]:
         with self.read.connect() as connection:
             return [TeamsConversation(**row._mapping) for row in connection.execute(query)]
+
+
+def _log_failure(done) -> None:
+    if error := done.exception():
+        log.error("could not retire a Teams conversation", exc_info=error)

@@ -1,16 +1,20 @@
 """Serving Teams: a botbuilder CloudAdapter at `/api/messages` on RoleCall's aiohttp server.
 
 Authentication is ConfigurationBotFrameworkAuthentication's: on whenever an app id is set
-(a request without a valid Bot Framework JWT is refused with 401), off without one, for the
-Agents Playground. Requests are checked here before the adapter sees them, so a malformed
-token or body is a 4xx, never a 500.
+(a request without a valid Bot Framework JWT is refused with 401). Without one it is off, for
+the Agents Playground, and then only local clients with a local serviceUrl are served, so an
+unconfigured server can neither be fed work from outside nor be made to post anywhere else.
+Requests are checked here before the adapter sees them: a malformed token or body is a 4xx,
+never a 500.
 """
 
 import logging
 from dataclasses import dataclass
+from ipaddress import ip_address
+from urllib.parse import urlparse
 
 from aiohttp import web
-from botbuilder.core import Bot, TurnContext, serializer_helper
+from botbuilder.core import Bot, TurnContext
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
@@ -88,27 +92,70 @@ async def _apologise(turn_context: TurnContext, error: Exception) -> None:
         log.exception("could not send the apology")
 
 
-def mount(web_app: web.Application, adapter: CloudAdapter, bot: Bot) -> None:
+def mount(web_app: web.Application, adapter: CloudAdapter, bot: Bot, settings: TeamsSettings):
     async def messages(request: web.Request) -> web.Response:
-        if "application/json" not in request.headers.get("Content-Type", ""):
-            return web.Response(status=415, text="Bot Framework activities are JSON.")
-        try:
-            body = await request.json()
-            activity = Activity().deserialize(body) if isinstance(body, dict) else None
-        except Exception:
-            activity = None
-        if activity is None or not activity.type:
-            return web.Response(status=400, text="Not a Bot Framework activity.")
         header = request.headers.get("Authorization", "")
-        auth = adapter.bot_framework_authentication
+        if settings.authenticated and not header:
+            return web.Response(status=401)
+        if not settings.authenticated and not _local(request.remote):
+            log.warning("refused a Teams request from %s: without MicrosoftAppId only local "
+                        "clients are served", request.remote)  # fmt: skip
+            return web.Response(status=401)
+        activity = await _activity(request)
+        if isinstance(activity, web.Response):
+            return activity
+        if not settings.authenticated and not _local(urlparse(activity.service_url or "").hostname):
+            return web.Response(
+                status=400, text="Without MicrosoftAppId, serviceUrl must be local."
+            )
         try:
-            authenticated = await auth.authenticate_request(activity, header)
-        except Exception as error:  # missing, malformed, expired or wrongly signed
+            authenticated = await adapter.bot_framework_authentication.authenticate_request(
+                activity, header
+            )
+        except PermissionError:
+            return web.Response(status=401)
+        except OSError as error:  # the signing keys could not be fetched: worth a retry
+            log.warning("could not check a Teams token: %s", error)
+            return web.Response(status=503)
+        except Exception as error:  # malformed, expired or wrongly signed
             log.warning("refused a Teams request: %s", type(error).__name__)
             return web.Response(status=401)
-        invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
-        if invoke:
-            return web.json_response(serializer_helper(invoke.body), status=invoke.status)
-        return web.Response(status=201)
+        try:
+            invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
+        except Exception:
+            log.exception("Teams activity %s failed", activity.type)
+            return web.Response(status=500)
+        return _invoke_response(invoke) if invoke else web.Response(status=201)
 
     web_app.router.add_post(MESSAGES_PATH, messages)
+
+
+async def _activity(request: web.Request) -> Activity | web.Response:
+    if "application/json" not in request.headers.get("Content-Type", ""):
+        return web.Response(status=415, text="Bot Framework activities are JSON.")
+    try:
+        body = await request.json()
+        activity = Activity().deserialize(body) if isinstance(body, dict) else None
+    except Exception:
+        activity = None
+    if activity is None or not activity.type:
+        return web.Response(status=400, text="Not a Bot Framework activity.")
+    return activity
+
+
+def _invoke_response(invoke) -> web.Response:
+    """An invoke's answer. botbuilder has usually serialised the body already."""
+    try:
+        body = invoke.body.serialize() if hasattr(invoke.body, "serialize") else invoke.body
+        return web.json_response(body, status=int(invoke.status))
+    except Exception:  # an exception object inside, say: the status says enough
+        return web.Response(status=int(invoke.status))
+
+
+def _local(host: str | None) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ip_address(host or "").is_loopback
+    except ValueError:
+        return False

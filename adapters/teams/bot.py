@@ -7,6 +7,7 @@ service URL. The core runs off the event loop.
 """
 
 import asyncio
+import hashlib
 import logging
 from dataclasses import dataclass
 from zoneinfo import available_timezones
@@ -102,12 +103,12 @@ class TeamsBot(ActivityHandler):
         mentions = [e.additional_properties for e in activity.entities or []
                     if e.type == "mention" and e.additional_properties]  # fmt: skip
         text, people = from_teams(activity.text or "", mentions, activity.recipient.id)
-        zone = activity.local_timezone if activity.local_timezone in _ZONES else None
+        zone = _zone_of(activity)
         message = Message(
             PLATFORM, conversation.workspace.removeprefix("teams:"), conversation.user_handle,
             conversation.channel, text, user_name=conversation.user_name, user_timezone=zone,
             profiles=tuple(Profile(p["handle"], p["name"]) for p in people),
-            delivery_id=activity.id,
+            delivery_id=_delivery_id(conversation, activity),
         )  # fmt: skip
         here = "this channel" if conversation.conversation_type == "channel" else "this chat"
         return Turn(conversation, message, here)
@@ -130,13 +131,30 @@ class TeamsBot(ActivityHandler):
         self.store.remember(conversation, self.service.clock.now())
 
 
+def _delivery_id(conversation: TeamsConversation, activity: Activity) -> str | None:
+    """Teams re-sends keep the activity id; ids are only unique within a conversation."""
+    if not activity.id:
+        return None
+    where = hashlib.sha256(conversation.conversation_id.encode()).hexdigest()[:16]
+    return f"{where}:{activity.id[:150]}"
+
+
+def _zone_of(activity: Activity) -> str | None:
+    """The speaker's time zone: `localTimezone`, else the `clientInfo` entity's."""
+    zones = [activity.local_timezone] + [
+        (e.additional_properties or {}).get("timezone")
+        for e in activity.entities or [] if e.type == "clientInfo"
+    ]  # fmt: skip
+    return next((z for z in zones if z in _ZONES), None)
+
+
 def _button_command(value: dict) -> c.Command | None:
     verb = value.get("rolecall")
     try:
         number = int(value.get("task"))
     except (TypeError, ValueError):
         return None
-    if verb not in BUTTONS or number < 1:
+    if verb not in BUTTONS or not 0 < number < 2**31:
         return None
     if verb in ("start", "done"):
         return c.ChangeTaskStatus(number, Status.DOING if verb == "start" else Status.DONE)

@@ -16,7 +16,8 @@ from domain.tasks import Task
 
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
-BUDGET = 20_000  # characters of card JSON; Teams refuses messages over about 28 KB
+BUDGET = 20_000  # bytes of card JSON; Teams refuses messages over about 28 KB
+LINE_LIMIT = 2_000  # characters: the longest line is at most 8 KB of UTF-8
 TASK_BUTTONS = {"start": "Start", "done": "Done", "snooze": "Snooze 1 day"}
 REVIEW_BUTTONS = {"approve": "Approve into scope", "defer": "Defer"}
 Show = Callable[[str], str]  # the core's text as people should read it (names, not handles)
@@ -36,17 +37,22 @@ def line(text: str, bold: bool = False, subtle: bool = False) -> dict:
 
 
 def lines(texts: list[str], budget: int = BUDGET, bold_first: bool = False) -> list[dict]:
-    """One block per line, until the budget is spent; then how many lines were left out."""
+    """One block per line, until the budget (bytes of JSON) is spent; then how many lines
+    were left out. A line longer than LINE_LIMIT characters is cut, visibly."""
     blocks, used = [], 0
-    texts = [t for t in texts if t.strip()] or ["…"]
+    texts = [_cut(t) for t in texts if t.strip()] or ["…"]
     for i, text in enumerate(texts):
         block = line(text, bold=bold_first and i == 0)
-        used += len(json.dumps(block))
+        used += len(json.dumps(block, ensure_ascii=False).encode())
         if used > budget:
             blocks.append(line(f"…and {len(texts) - i} more", subtle=True))
             break
         blocks.append(block)
     return blocks
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= LINE_LIMIT else text[: LINE_LIMIT - 1] + "…"
 
 
 def card(body: list[dict], fallback: str, actions: list[dict] | None = None) -> dict:

@@ -31,10 +31,14 @@ class TeamsConversation:
         conversation, user, bot = activity.conversation, activity.from_property, activity.recipient
         tenant = tenant_of(activity)
         user_id = user.id or user.aad_object_id or "unknown"
+        kind = conversation.conversation_type or "personal"
+        conversation_id = conversation.id
+        if kind == "channel":  # a thread (`…;messageid=…`) posts proactively to its channel
+            conversation_id = conversation_id.split(";", 1)[0]
         return cls(
-            workspace=f"teams:{tenant}", conversation_id=conversation.id,
+            workspace=f"teams:{tenant}", conversation_id=conversation_id,
             channel=channel_of(conversation.id),
-            conversation_type=conversation.conversation_type or "personal",
+            conversation_type=kind,
             user_handle=handle_of(user_id), user_id=user_id, user_name=user.name,
             service_url=activity.service_url, channel_id=activity.channel_id or "msteams",
             bot_id=bot.id if bot else "", bot_name=bot.name if bot else None,
@@ -42,14 +46,9 @@ class TeamsConversation:
         )  # fmt: skip
 
     def reference(self) -> ConversationReference:
-        """Where to post: in a channel, a new post in the channel rather than in the thread
-        the command came from."""
-        conversation_id = self.conversation_id
-        if self.conversation_type == "channel":
-            conversation_id = conversation_id.split(";", 1)[0]
         return ConversationReference(
             channel_id=self.channel_id, service_url=self.service_url,
-            conversation=ConversationAccount(id=conversation_id,
+            conversation=ConversationAccount(id=self.conversation_id,
                                              conversation_type=self.conversation_type,
                                              tenant_id=self.tenant_id,
                                              is_group=self.conversation_type != "personal"),

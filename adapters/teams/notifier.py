@@ -21,6 +21,7 @@ from domain.notifications import DeliveryError, Notification, Notifier
 
 log = logging.getLogger(__name__)
 GONE = {403, 404}  # the bot was removed from the conversation, or blocked
+TIMEOUT = 10  # seconds for one post to the connector
 
 
 class TeamsNotifier(Notifier):
@@ -49,6 +50,8 @@ class TeamsNotifier(Notifier):
                 log.warning("Teams answered %s for %s: retiring that conversation", status,
                             target.conversation_id[:40])  # fmt: skip
                 self.store.retire(target)
+            except PermissionError as error:  # our credentials were refused: retrying won't help
+                raise DeliveryError(f"Teams refused RoleCall's credentials: {error}") from None
             except (ClientRequestError, OSError) as error:  # the network: try again later
                 raise DeliveryError(f"network: {error}", retry_after=30) from None
         raise DeliveryError(f"RoleCall was removed from every conversation with {n.to}")
@@ -68,6 +71,10 @@ class TeamsNotifier(Notifier):
         async def send(turn_context: TurnContext) -> None:
             # A message of its own: TurnContext.send_activity would make it a reply to the
             # continuation event, an activity Teams has never seen.
+            connector = turn_context.turn_state.get(self.adapter.BOT_CONNECTOR_CLIENT_KEY)
+            if connector is not None:  # the dispatcher waits on this: never for long
+                connector.config.connection.timeout = TIMEOUT
+                connector.config.retry_policy.retries = 1
             reference = TurnContext.get_conversation_reference(turn_context.activity)
             reference.activity_id = None
             TurnContext.apply_conversation_reference(activity, reference)

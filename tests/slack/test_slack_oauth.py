@@ -2,12 +2,15 @@
 workspace, served with its own token; unknown teams and uninstalled ones are not served."""
 
 import json
+import os
+import subprocess
 import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
+from tests.e2e.conftest import ROLECALL
 from tests.slack.conftest import SIGNING_SECRET, serve
 from tests.slack.signing import event_body, post, signed_headers, slash_command_body
 
@@ -102,3 +105,18 @@ def test_oauth_secrets_codes_and_tokens_never_reach_the_log(oauth_server, slack)
                    SIGNING_SECRET):  # fmt: skip
         assert secret not in oauth_server.log
     assert "/slack/oauth_redirect" in oauth_server.log  # the request is logged, not its query
+
+
+def test_reminders_go_out_with_each_teams_installed_token(oauth_server, slack, db_url):
+    """The notifier looks the token up while the dispatcher holds its transaction: on SQLite
+    that lookup must not wait for the dispatcher's write lock."""
+    install(oauth_server, slack, "T1")
+    command(oauth_server, slack, "Ship it due 2026-11-27", "T1")
+    env = {**os.environ, "DATABASE_URL": db_url, "SLACK_CLIENT_ID": "111.222",
+           "SLACK_CLIENT_SECRET": "oauth-client-secret-xyz",
+           "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": slack.api_url}  # fmt: skip
+    done = subprocess.run([ROLECALL, "worker", "--once", "--at", "2026-11-26T10:00:00Z"],
+                          env=env, capture_output=True, text=True, timeout=90)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    [posted] = slack.calls_to("chat.postMessage")
+    assert posted.token == "xoxb-T1-fake-bot-token" and "Ship it" in json.dumps(posted.params)

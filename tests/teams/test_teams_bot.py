@@ -97,6 +97,8 @@ def test_a_task_reply_carries_buttons_that_update_the_card(teams):
 def test_a_stale_or_forged_button_gets_a_short_answer(teams):
     [reply] = teams.say("", value={"rolecall": "done", "task": "nope"})
     assert "out of date" in reply
+    [reply] = teams.say("", value={"rolecall": "done", "task": 10**30})
+    assert "out of date" in reply
     [reply] = teams.say("", value={"rolecall": "done", "task": 99})
     assert "no task #99" in reply
 
@@ -194,3 +196,24 @@ def test_the_project_manager_approves_unplanned_work_from_the_card(teams, app):
     teams.send(teams.activity(value=value, user=BEN, replyToId="notice-1"))
     [updated] = teams.adapter.updated_activities
     assert updated.id == "notice-1" and "approved" in card_text(updated).lower()
+
+
+def test_without_local_timezone_the_client_info_zone_is_used(teams, app):
+    teams.say("task list", entities=[{"type": "clientInfo", "timezone": "Europe/Berlin"}])
+    with app.uow_factory() as uow:
+        workspace = uow.workspaces.by_key("teams:tenant-a")
+        assert uow.people.by_name(workspace.id, handle_of(ANN["id"])).timezone == "Europe/Berlin"
+
+
+def test_a_new_service_url_is_what_proactive_messages_use(app):
+    store = TeamsConversations(app.engine)
+    chat = Session(app, conversation="19:group@thread.v2", kind="groupChat")
+    chat.say("task list", user=BEN)
+    chat.say("task list")  # Ann, through the service URL Teams gave then
+    moved = chat.activity("task list", serviceUrl="https://smba.example/emea/")
+    chat.send(moved)
+    with app.uow_factory() as uow:
+        workspace_id = uow.workspaces.by_key("teams:tenant-a").id
+    for person in (ANN, BEN):  # everyone in the conversation moves with it
+        [where] = store.for_person(workspace_id, handle_of(person["id"]))
+        assert where.service_url == "https://smba.example/emea/"

@@ -123,6 +123,16 @@ def test_bad_requests_are_4xx_never_500(server, connector):
     assert post(server, b'["a list"]') == 400
     assert post(server, {"text": "no type"}) == 400
     assert post(server, b"{}", {"Content-Type": "text/plain"}) == 415
+    card_action = {**activity(connector, ""), "type": "invoke", "name": "adaptiveCard/action"}
+    assert post(server, card_action) < 500
+    assert post(server, {**activity(connector, "help"), "deliveryMode": "expectReplies"}) < 500
+    assert "Traceback" not in server.log
+
+
+def test_without_an_app_id_only_a_local_service_url_is_answered(server, connector):
+    elsewhere = {**activity(connector, "task add Probe"), "serviceUrl": "http://10.1.2.3/"}
+    assert post(server, elsewhere) == 400
+    assert connector.posts == []
 
 
 def test_with_an_app_id_requests_need_a_valid_bot_framework_token(secured_server, connector,
@@ -142,6 +152,7 @@ def test_with_an_app_id_requests_need_a_valid_bot_framework_token(secured_server
     }
     for name, headers in refused.items():
         assert post(secured_server, body, headers) == 401, name
+    assert post(secured_server, b"{}", {"Content-Type": "text/plain"}) == 401
     typing = {**body, "type": "typing"}  # a valid token gets through (typing: no reply)
     valid = {"Authorization": "Bearer " + connector.token(APP_ID)}
     assert post(secured_server, typing, valid) in (200, 201)
