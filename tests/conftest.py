@@ -4,7 +4,7 @@ ROLECALL_TEST_DATABASE_URL names (CI sets a PostgreSQL one), so every CI run cov
 import os
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 
 from adapters.persistence.database import make_engine, normalise_url
 from adapters.persistence.tables import metadata
@@ -39,13 +39,31 @@ def database_url(request, tmp_path_factory) -> str:
     """SQLite always; also the ROLECALL_TEST_DATABASE_URL database when it is set."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path_factory.mktemp('db') / 'rolecall-test.db'}"
-    url = os.environ["ROLECALL_TEST_DATABASE_URL"]
+    url = _own_database(normalise_url(os.environ["ROLECALL_TEST_DATABASE_URL"]))
     engine = make_engine(url)
     with engine.begin() as connection:  # a clean schema, so migrations run from scratch
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     return normalise_url(url)
+
+
+def _own_database(url: str) -> str:
+    """Under pytest-xdist each worker gets a database of its own, `<name>_<worker>`, created
+    on first use beside the one named, so workers never drop each other's tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = make_engine(url).execution_options(isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                    {"name": name}).scalar()  # fmt: skip
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture
