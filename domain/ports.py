@@ -34,6 +34,11 @@ class Repository(ABC, Generic[T]):
     @abstractmethod
     def get(self, item_id: int) -> T | None: ...
 
+    def preload(self, ids: set[int]) -> list[T]:
+        """Load these at once, so that the `get`s that follow need no query each, as long as
+        the caller holds on to what this returns."""
+        return [item for item in map(self.get, ids) if item is not None]
+
 
 class Named(Repository[T]):
     @abstractmethod
@@ -142,6 +147,10 @@ class Outbox(ABC):
     @abstractmethod
     def add(self, notification: Notification) -> bool:
         """Queue unless the dedupe key is taken; True when queued."""
+
+    def add_all(self, notifications: list[Notification]) -> int:
+        """Queue each whose dedupe key is free; returns how many were queued."""
+        return sum(self.add(n) for n in notifications)
 
     @abstractmethod
     def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:

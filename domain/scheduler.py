@@ -29,22 +29,40 @@ class Pass:
     def __init__(self, uow: AbstractUnitOfWork, now: datetime) -> None:
         self.uow, self.now, self.queued = uow, now, 0
         self._workspaces: dict[int, Workspace] = {}
+        self._outgoing: list[Notification] = []
+        self._held: list = []  # what a batch preloaded, kept alive until the next batch
 
     def run(self) -> int:
-        self._each(lambda limit: self.uow.tasks.reminders_due(self.now, limit), remind)
+        self._each(lambda limit: self.uow.tasks.reminders_due(self.now, limit), remind,
+                   self._load_for_reminders)  # fmt: skip
         self._each(self.uow.projects.scope_dirty, check_scope)
         self._each(lambda limit: self.uow.standups.due(self.now, limit), post_digest)
         self.uow.inbound.forget_before(self.now - LEDGER_DAYS)
         return self.queued
 
-    def _each(self, scan: Callable, act: Callable) -> None:
+    def _each(self, scan: Callable, act: Callable, load: Callable | None = None) -> None:
+        """Act on what is due, a batch at a time; the batch's notifications are queued
+        together, in one statement."""
         while True:
             items = scan(BATCH)
+            if load:
+                load(items)
             for item in items:
                 act(self, item)
+            self.queued += self.uow.outbox.add_all(self._outgoing)
+            self._outgoing.clear()
             self.uow.flush()
             if len(items) < BATCH:
                 return
+
+    def _load_for_reminders(self, tasks: list) -> None:
+        """Everything the reminders of a batch name, in a few queries rather than a few per
+        task: workspaces, assignees, projects and their managers (held for the batch)."""
+        workspaces = self.uow.workspaces.preload({t.workspace_id for t in tasks})
+        projects = self.uow.projects.preload({t.project_id for t in tasks if t.project_id})
+        managers = {p.manager_id for p in projects if p.manager_id}
+        people = self.uow.people.preload({t.assignee_id for t in tasks} | managers)
+        self._held = [*workspaces, *projects, *people]
 
     def workspace(self, workspace_id: int) -> Workspace:
         if workspace_id not in self._workspaces:
@@ -64,14 +82,14 @@ class Pass:
             address, at = to.mention, next_working_moment(self.now, self.timezone_of(to, ws))
         else:
             address, at = to, self.now
-        self.queued += self.uow.outbox.add(Notification(
+        self._outgoing.append(Notification(
             workspace_id=ws.id, dedupe_key=f"{ws.id}:{key}", platform=ws.platform, to=address,
             kind=kind, text=text, payload=payload, created_at=self.now, next_attempt_at=at,
         ))  # fmt: skip
 
     def missing(self, ws: Workspace, project: Project, role: Role, what: str, target: str) -> None:
         if notice := missing_manager(ws, project, role, what, target, self.now):
-            self.queued += self.uow.outbox.add(notice)
+            self._outgoing.append(notice)
 
 
 def post_digest(p: Pass, standup: Standup) -> None:

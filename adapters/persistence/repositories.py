@@ -17,6 +17,8 @@ from domain.scope import Baseline
 from domain.standups import Checkin, Standup
 from domain.tasks import Task
 
+IN_BATCH = 500  # ids in one IN (…), rows in one multi-row INSERT: well inside SQLite's limits
+
 
 class _Repo:
     model: type
@@ -31,6 +33,15 @@ class _Repo:
 
     def get(self, item_id: int):
         return self.session.get(self.model, item_id)
+
+    def preload(self, ids: set[int]) -> list:
+        """One query per IN_BATCH ids; while the caller holds the result (the session only
+        keeps weak references), its identity map answers the `get`s that follow."""
+        wanted, loaded = [i for i in ids if i is not None], []
+        for start in range(0, len(wanted), IN_BATCH):
+            chunk = wanted[start : start + IN_BATCH]
+            loaded += self.session.scalars(select(self.model).where(self.model.id.in_(chunk)))
+        return loaded
 
     def _first(self, statement):
         return self.session.scalars(statement.limit(1)).first()
@@ -220,13 +231,27 @@ class SqlInbound(ports.Inbound):
         self.session.execute(t.inbound.delete().where(t.inbound.c.received_at < moment))
 
 
+def _outbox_values(n: Notification) -> dict:
+    return {col.name: getattr(n, col.name) for col in t.outbox.columns if col.name != "id"}
+
+
 class SqlOutbox(ports.Outbox):
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def add(self, n: Notification) -> bool:
-        values = {col.name: getattr(n, col.name) for col in t.outbox.columns if col.name != "id"}
-        return _insert_once(self.session, t.outbox, values, "dedupe_key")
+        return _insert_once(self.session, t.outbox, _outbox_values(n), "dedupe_key")
+
+    def add_all(self, notifications: list[Notification]) -> int:
+        """INSERT … ON CONFLICT DO NOTHING for many rows: one statement compiled once, sent
+        in multi-row batches by SQLAlchemy's insertmanyvalues."""
+        rows = list({n.dedupe_key: _outbox_values(n) for n in reversed(notifications)}.values())
+        if not rows:
+            return 0
+        dialect = self.session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert(t.outbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
+        return len(self.session.execute(statement.returning(t.outbox.c.id), rows).all())
 
     def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:
         c, w = t.outbox.c, t.workspaces.c
