@@ -106,3 +106,11 @@ def post(
             return response.status, response.read().decode(), dict(response.headers)
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(), dict(error.headers)
+
+
+def answer_of(reply: str, slack, key: str) -> dict:
+    """A slash command's answer as Slack shows it: the acknowledgement's own body when RoleCall
+    answered in time, else what it posted to the command's response URL (`key`)."""
+    if reply.strip().startswith("{"):
+        return json.loads(reply)
+    return slack.wait_for_responses(key)[0]

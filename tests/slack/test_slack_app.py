@@ -10,6 +10,7 @@ from adapters.persistence.database import make_engine
 from adapters.persistence.tables import tasks
 from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET
 from tests.slack.signing import (
+    answer_of,
     event_body,
     interaction_body,
     post,
@@ -29,7 +30,7 @@ def command(server, slack, name: str, text: str, user="U1", team="T1", channel="
                               response_url=slack.response_url(key))  # fmt: skip
     status, reply, _ = send(server, body)
     assert status == 200, reply
-    return slack.wait_for_responses(key)[0]
+    return answer_of(reply, slack, key)
 
 
 def shown(message: dict) -> str:

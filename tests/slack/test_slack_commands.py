@@ -4,7 +4,7 @@ import json
 import time
 
 from tests.slack.conftest import SIGNING_SECRET
-from tests.slack.signing import post, signed_headers, slash_command_body
+from tests.slack.signing import answer_of, post, signed_headers, slash_command_body
 
 
 def command(server, slack, name: str, text: str, user="U1", team="T1", channel="C1"):
@@ -15,7 +15,7 @@ def command(server, slack, name: str, text: str, user="U1", team="T1", channel="
         f"{server.url}/slack/events", body, signed_headers(body, SIGNING_SECRET)
     )
     assert status == 200, reply
-    return slack.wait_for_responses(key)[0]
+    return answer_of(reply, slack, key)
 
 
 def test_a_slash_task_adds_a_task_and_who_owns_answers_in_the_channel(server, slack):
