@@ -56,8 +56,17 @@ class _Named(_Repo):
                                                         **{self.column: value}))  # fmt: skip
 
     def list(self, workspace_id: int):
-        query = select(self.model).filter_by(workspace_id=workspace_id)
-        return list(self.session.scalars(query.order_by(self.model.id)))
+        """A workspace's projects (or products…), read once per unit of work: one command
+        asks several times (the default project, the subject of a question, the choices)."""
+        lists = self.__dict__.setdefault("_lists", {})
+        if workspace_id not in lists:
+            query = select(self.model).filter_by(workspace_id=workspace_id)
+            lists[workspace_id] = list(self.session.scalars(query.order_by(self.model.id)))
+        return list(lists[workspace_id])
+
+    def add(self, item):
+        self.__dict__.pop("_lists", None)  # a new one joins the list
+        return super().add(item)
 
 
 class SqlWorkspaces(_Repo, ports.Workspaces):

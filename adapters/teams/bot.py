@@ -9,6 +9,7 @@ service URL. The core runs off the event loop.
 import asyncio
 import hashlib
 import logging
+import time
 from dataclasses import dataclass
 from zoneinfo import available_timezones
 
@@ -25,6 +26,7 @@ from domain.tasks import Status
 
 log = logging.getLogger(__name__)
 PLATFORM = "teams"
+NAMES_FOR = 300.0  # seconds a display name is reused before it is read again
 BUTTONS = {"start", "done", "snooze", "approve", "defer"}
 _ZONES = available_timezones()
 
@@ -45,6 +47,7 @@ class TeamsBot(ActivityHandler):
     def __init__(self, service: RoleCall, store: ConversationStore) -> None:
         self.service = service
         self.store = store
+        self._known: dict[tuple[str, str], tuple[str | None, float]] = {}
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -53,9 +56,13 @@ class TeamsBot(ActivityHandler):
             await self._on_button(turn_context, value)
             return
         turn = self._turn(activity)
-        reply, names = await asyncio.to_thread(self._run, turn, None)
-        if not reply.duplicate:
-            await turn_context.send_activity(_message(reply_card(reply, turn.show(names)), reply))
+        try:
+            reply, names = await asyncio.to_thread(self._run, turn, None)
+            if not reply.duplicate:
+                card = reply_card(reply, turn.show(names))
+                await turn_context.send_activity(_message(card, reply))
+        finally:  # after the reply, which should not wait for it
+            await asyncio.to_thread(self._remember, turn.conversation)
 
     async def on_members_added_activity(self, members: list[ChannelAccount],
                                         turn_context: TurnContext) -> None:  # fmt: skip
@@ -79,6 +86,7 @@ class TeamsBot(ActivityHandler):
         """Start, Done, Snooze, Approve, Defer: run it and update the card in place."""
         activity = turn_context.activity
         turn = self._turn(activity)
+        await asyncio.to_thread(self._remember, turn.conversation)
         command = _button_command(value)
         if command is None:
             reply = Reply("That button is out of date. Try: task list", ok=False)
@@ -114,9 +122,7 @@ class TeamsBot(ActivityHandler):
         return Turn(conversation, message, here)
 
     def _run(self, turn: Turn, command: c.Command | None) -> tuple[Reply, dict[str, str]]:
-        """On a worker thread: remember where we are, run the core, find the names its
-        reply mentions."""
-        self._remember(turn.conversation)
+        """On a worker thread: run the core, find the names its reply mentions."""
         message = turn.message
         reply = self.service.run(message, command) if command else self.service.handle(message)
         names = {p.handle: p.name for p in message.profiles if p.name}
@@ -124,8 +130,22 @@ class TeamsBot(ActivityHandler):
             names[message.user] = message.user_name
         unknown = [h for h in core_mentions(reply.text) if h not in names]
         if unknown:
-            names |= self.store.names(f"{PLATFORM}:{message.workspace}", unknown)
+            names |= self._names(f"{PLATFORM}:{message.workspace}", unknown)
         return reply, names
+
+    def _names(self, workspace: str, handles: list[str]) -> dict[str, str]:
+        """Display names, remembered for a few minutes: most replies name the same people."""
+        now = time.monotonic()
+        known = {h: hit[0] for h in handles
+                 if (hit := self._known.get((workspace, h))) and hit[1] > now}  # fmt: skip
+        missing = [h for h in handles if h not in known]
+        if missing:
+            found = self.store.names(workspace, missing)
+            if len(self._known) > 50_000:
+                self._known.clear()
+            self._known |= {(workspace, h): (found.get(h), now + NAMES_FOR) for h in missing}
+            known |= found
+        return {h: n for h, n in known.items() if n}
 
     def _remember(self, conversation: TeamsConversation) -> None:
         self.store.remember(conversation, self.service.clock.now())

@@ -34,6 +34,7 @@ class Post:
     conversation: str
     activity: dict[str, Any]
     authorization: str | None
+    at: float = 0.0  # time.monotonic() on arrival
 
     @property
     def card(self) -> dict:
@@ -128,7 +129,7 @@ class FakeConnector:
         kind = ("update" if request.method == "PUT"
                 else "reply" if "activity" in request.match_info else "send")  # fmt: skip
         post = Post(kind, conversation, await request.json(),
-                    request.headers.get("Authorization"))  # fmt: skip
+                    request.headers.get("Authorization"), time.monotonic())  # fmt: skip
         with self._changed:
             self._ids += 1
             self.posts.append(post)
