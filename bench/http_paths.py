@@ -94,7 +94,8 @@ class Client:
 def slack_path(database_url: str, workdir: Path, rounds: int) -> dict:
     env = {"SLACK_SIGNING_SECRET": SECRET, "SLACK_BOT_TOKEN": TOKEN}
     with FakeSlack() as slack, baseline("bench.bare_slack", SECRET, TOKEN, slack.api_url) as bare, \
-            running_server(database_url, workdir, SLACK_API_URL=slack.api_url, **env) as server:  # fmt: skip
+            running_server(database_url, workdir, SLACK_API_URL=slack.api_url,
+                           **env) as server:  # fmt: skip
         idle = rss_mb(server.process.pid)
         targets = {"rolecall": Client(server.port), "bare": Client(bare)}
         times = {(name, c): [] for name in targets for c, _ in SLACK_COMMANDS}

@@ -26,6 +26,7 @@ class DigestData:
     decisions: list[Decision] = field(default_factory=list)
     checkins: list[Checkin] = field(default_factory=list)
     names: dict[int, str] = field(default_factory=dict)  # person id → mention
+    totals: dict[str, int] = field(default_factory=dict)  # "done" → count, where lists are cut
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,11 @@ def build_digest(d: DigestData) -> Digest:
         ("Done", d.done), ("In progress", d.doing), ("Blocked", d.blocked),
         ("Due in the next 2 working days", d.due_soon), ("Overdue", d.overdue),
     ]  # fmt: skip
-    sections = [(h, _capped([task_item(t) for t in ts])) for h, ts in groups if ts]
+    total = dict(zip((h for h, _ in groups), (d.totals.get(key, len(ts)) for key, ts in (
+        ("done", d.done), ("doing", d.doing), ("blocked", d.blocked),
+        ("due_soon", d.due_soon), ("overdue", d.overdue))), strict=True))  # fmt: skip
+    sections = [(h, _capped([task_item(t) for t in ts[:SECTION_LIMIT]], total[h]))
+                for h, ts in groups if ts]  # fmt: skip
     if d.scope:
         sections.append(("Scope", _capped(d.scope)))
     if d.decisions:
@@ -74,7 +79,7 @@ def build_digest(d: DigestData) -> Digest:
     if d.checkins:
         sections.append(("Check-ins", _capped([f"{name(c.person_id)} checked in"
                                                for c in d.checkins])))  # fmt: skip
-    counts = [f"{len(ts)} {h.lower().split(' in the')[0]}" for h, ts in groups if ts]
+    counts = [f"{total[h]} {h.lower().split(' in the')[0]}" for h, ts in groups if ts]
     for items, noun in (
         (d.decisions, "decision"),
         (d.checkins, "check-in"),
@@ -103,6 +108,6 @@ def _details(d: DigestData, name) -> list[tuple[str, list[str]]]:
     return sorted(((name(pid), items) for pid, items in per_person.items()), key=lambda x: x[0])
 
 
-def _capped(items: list[str]) -> list[str]:
-    more = len(items) - SECTION_LIMIT
+def _capped(items: list[str], total: int | None = None) -> list[str]:
+    more = (len(items) if total is None else total) - SECTION_LIMIT
     return items[:SECTION_LIMIT] + ([f"…and {more} more"] if more > 0 else [])

@@ -10,7 +10,7 @@ from domain.ports import AbstractUnitOfWork, TaskQuery
 from domain.scope_report import drift_summary, scope_report
 from domain.tasks import OPEN_STATUSES, Status
 
-FETCH_LIMIT = 500
+FETCH_LIMIT = 100  # tasks per section read; beyond it they are counted
 
 
 def gather_digest(
@@ -31,6 +31,10 @@ def gather_digest(
 
     def find(**kw):
         return uow.tasks.find(replace(base, **kw))
+
+    def total(fetched: list, **kw) -> int:
+        """A list as long as the fetch limit was cut: count the rest."""
+        return len(fetched) if len(fetched) < FETCH_LIMIT else uow.tasks.count(replace(base, **kw))
 
     horizon = add_working_days(today, 2)
     upcoming = find(statuses=OPEN_STATUSES, due_before=horizon + timedelta(days=1))
@@ -53,8 +57,20 @@ def gather_digest(
         decisions=uow.decisions.recent(workspace.id, project_id, since, 50),
         checkins=uow.checkins.since(workspace.id, local_today(tz, since)),
     )
+    totals = {
+        "done": total(data.done, statuses=(Status.DONE,), done_since=since),
+        "doing": total(data.doing, statuses=(Status.DOING,)),
+        "blocked": total(data.blocked, statuses=(Status.BLOCKED,)),
+    }
+    if len(upcoming) >= FETCH_LIMIT:  # both kinds of dated task were cut: count each
+        totals["overdue"] = uow.tasks.count(replace(base, statuses=OPEN_STATUSES,
+                                                    due_before=today))  # fmt: skip
+        totals["due_soon"] = (
+            total(upcoming, statuses=OPEN_STATUSES, due_before=horizon + timedelta(days=1))
+            - totals["overdue"]
+        )
     ids = {t.assignee_id for group in (data.done, data.doing, data.blocked, upcoming)
            for t in group} | {c.person_id for c in data.checkins} | {
         x.decided_by_id for x in data.decisions}  # fmt: skip
-    names = {pid: person.mention for pid in ids if (person := uow.people.get(pid))}
-    return build_digest(replace(data, names=names))
+    names = {person.id: person.mention for person in uow.people.preload(ids)}
+    return build_digest(replace(data, names=names, totals=totals))

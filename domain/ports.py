@@ -10,7 +10,7 @@ from domain.model import Channel, Person, Product, Project, Workspace
 from domain.notifications import Notification
 from domain.scope import Baseline
 from domain.standups import Checkin, Standup
-from domain.tasks import Task
+from domain.tasks import Task, TaskFacts
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,9 @@ class Tasks(Repository[Task]):
 
     @abstractmethod
     def of_project(self, project_id: int) -> list[Task]: ...
+
+    def facts_of_project(self, project_id: int) -> list[TaskFacts]:
+        return [TaskFacts.of(task) for task in self.of_project(project_id)]
 
     @abstractmethod
     def reminders_due(self, now: datetime, limit: int) -> list[Task]: ...

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from domain.model import Product, Project
-from domain.tasks import Status, Task
+from domain.tasks import Status, Task, TaskFacts
 
 
 @dataclass(eq=False)
@@ -53,8 +53,8 @@ class Level(StrEnum):
 @dataclass(frozen=True)
 class Drift:
     baseline: Baseline
-    added: tuple[Task, ...]
-    removed: tuple[Task, ...]
+    added: tuple[TaskFacts, ...]
+    removed: tuple[TaskFacts, ...]
     ratio: float
     by_estimate: bool
     level: Level
@@ -63,7 +63,7 @@ class Drift:
 
 
 def measure_drift(
-    baseline: Baseline, project: Project, tasks: list[Task], amber: float, red: float
+    baseline: Baseline, project: Project, tasks: list[TaskFacts], amber: float, red: float
 ) -> Drift:
     by_id = {t.id: t for t in tasks}
     current = {t.id for t in tasks if t.status != Status.DROPPED}
@@ -106,7 +106,7 @@ class Breach:
     key: str  # stable identity, so a warning is sent once per breach
 
 
-def find_breaches(product: Product, project: Project, tasks: list[Task]) -> list[Breach]:
+def find_breaches(product: Product, project: Project, tasks: list[TaskFacts]) -> list[Breach]:
     breaches = []
     open_tasks = [t for t in tasks if t.is_open]
     if product.release_by:

@@ -18,10 +18,10 @@ class ScopeReport:
 
 
 def scope_report(project: Project, uow: AbstractUnitOfWork, amber: float, red: float):
-    tasks = uow.tasks.of_project(project.id)
     baseline = uow.baselines.latest(project.id)
-    drift = measure_drift(baseline, project, tasks, amber, red) if baseline else None
     product = uow.products.get(project.product_id) if project.product_id else None
+    tasks = uow.tasks.facts_of_project(project.id) if baseline or product else []
+    drift = measure_drift(baseline, project, tasks, amber, red) if baseline else None
     breaches = tuple(find_breaches(product, project, tasks)) if product else ()
     return ScopeReport(project, product, drift, breaches)
 

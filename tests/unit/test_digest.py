@@ -219,3 +219,16 @@ def test_the_scope_and_checkin_sections_are_capped_too(parts):
     (_, items), *_ = digest(**parts).sections
     assert len(items) == SECTION_LIMIT + 1
     assert items[-1] == "…and 5 more"
+
+
+def test_sections_cut_at_the_fetch_limit_still_count_every_task(fake_chat):
+    """A project of thousands: the digest reads a hundred per section and counts the rest."""
+    from domain.digest_query import FETCH_LIMIT
+
+    total = FETCH_LIMIT + 20
+    for n in range(1, total + 1):
+        fake_chat.ok(f"task add Item {n}")
+        fake_chat.ok(f"task start #{n}")
+    digest = fake_chat.ok("standup now")
+    assert f"{total} in progress" in digest
+    assert f"…and {total - SECTION_LIMIT} more" in digest
