@@ -192,3 +192,9 @@ class AbstractUnitOfWork(ABC):
 
     @abstractmethod
     def rollback(self) -> None: ...
+
+    @staticmethod
+    def retryable(error: Exception) -> bool:
+        """A conflict with a concurrent transaction (two first messages creating the same
+        workspace, a deadlock): the whole unit of work may simply run again."""
+        return False

@@ -6,6 +6,8 @@ logged with a traceback and the user gets an apology.
 """
 
 import logging
+import random
+import time
 from collections.abc import Callable
 
 from domain import commands as c
@@ -41,7 +43,12 @@ HANDLERS: dict[type, Callable[..., Reply]] = {
     c.ShowMine: home.show_mine,
 }  # fmt: skip
 
+ATTEMPTS = 5  # a unit of work that lost a race with a concurrent one runs again
 APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again."
+
+
+class _Conflict(Exception):
+    """The unit of work lost a race with a concurrent one; nothing of it was written."""
 
 
 class RoleCall:
@@ -72,20 +79,37 @@ class RoleCall:
         A platform retry of a delivery already handled (same `delivery_id`) does nothing: the
         ledger row commits with the command's changes, so a first attempt that crashed
         half-way leaves no row and the retry does the work."""
-        try:
-            with self.uow_factory() as uow:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return self._once(message, command)
+            except RoleCallError as error:
+                return Reply(str(error), ok=False)
+            except _Conflict as conflict:
+                if attempt < ATTEMPTS:
+                    log.info("a concurrent change won; running the command again: %s",
+                             conflict.__cause__)  # fmt: skip
+                    time.sleep(random.uniform(0, 0.01 * attempt))  # let the winner finish
+                    continue
+                log.error("command failed: %r", message.text[:200], exc_info=conflict.__cause__)
+            except Exception:
+                log.exception("command failed: %r", message.text[:200])
+            return Reply(APOLOGY, ok=False)
+        raise AssertionError("unreachable")
+
+    def _once(self, message: Message, command: c.Command) -> Reply:
+        with self.uow_factory() as uow:
+            try:
                 now = self.clock.now()
                 key = message.delivery_id and f"{message.workspace_key}:{message.delivery_id}"
                 if key and not uow.inbound.first(key, now):
                     return Reply("", duplicate=True)
                 reply = HANDLERS[type(command)](command, self._scope(uow, message, now))
                 uow.commit()
-            return reply
-        except RoleCallError as error:
-            return Reply(str(error), ok=False)
-        except Exception:
-            log.exception("command failed: %r", message.text[:200])
-            return Reply(APOLOGY, ok=False)
+            except Exception as error:
+                if uow.retryable(error):
+                    raise _Conflict() from error
+                raise
+        return reply
 
     def set_paused(self, workspace_key: str, paused: bool) -> None:
         """An uninstalled app's workspace keeps its data; its notifications wait."""

@@ -76,7 +76,10 @@ class SqlWorkspaces(_Repo, ports.Workspaces):
         return self._first(select(Workspace).filter_by(key=key))
 
     def lock(self, workspace: Workspace) -> Workspace:
-        query = select(Workspace).filter_by(id=workspace.id).with_for_update()
+        """FOR NO KEY UPDATE: it still serialises numbering, but no longer conflicts with
+        the KEY SHARE lock every insert referencing the workspace takes (two first messages
+        would otherwise deadlock: each holds a share and waits for the other's)."""
+        query = select(Workspace).filter_by(id=workspace.id).with_for_update(key_share=True)
         return self.session.scalars(query.execution_options(populate_existing=True)).one()
 
 

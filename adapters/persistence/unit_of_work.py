@@ -1,6 +1,7 @@
 """The SQLAlchemy unit of work: one session, one transaction, committed explicitly."""
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from adapters.persistence import repositories as r
@@ -35,6 +36,15 @@ class SqlAlchemyUnitOfWork(AbstractUnitOfWork):
 
     def flush(self) -> None:
         self.session.flush()
+
+    @staticmethod
+    def retryable(error: Exception) -> bool:
+        """Unique violations (PostgreSQL 23505, SQLite's UNIQUE), serialization failures and
+        deadlocks: what a concurrent first insert or lock order causes."""
+        if not isinstance(error, IntegrityError | OperationalError):
+            return False
+        code = getattr(error.orig, "sqlstate", None)
+        return code in ("23505", "40001", "40P01") or "UNIQUE constraint failed" in str(error.orig)
 
 
 def session_factory(engine: Engine) -> sessionmaker:

@@ -138,3 +138,20 @@ def test_a_due_time_is_shown_in_each_readers_own_zone(chat):
     chat.ok("task add Call the vendor due friday 5pm", user="lee")  # Fri 17:00 in LA
     assert "due tomorrow at 17:00" in chat.ok("task list", user="lee")
     assert "due in 2 days at 14:00" in chat.ok("task list", user="kiri")  # Sat 14:00 there
+
+
+def test_first_messages_at_once_from_a_new_workspace_all_succeed(app):
+    """Eight people's first commands race to create the workspace and themselves: the losers
+    of the race run again instead of apologising."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from domain.chat import Message
+
+    def first(n: int):
+        return app.service.handle(Message("slack", "TRACE", f"U{n}", "C1", f"task add Race {n}"))
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        replies = list(pool.map(first, range(8)))
+    assert all(r.ok for r in replies), [r.text for r in replies if not r.ok]
+    numbers = sorted(int(r.text.split("#")[1].split()[0]) for r in replies)
+    assert numbers == list(range(1, 9))
