@@ -3,7 +3,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export DATABASE_URL ?= sqlite:///rolecall.db
 
-.PHONY: install run chat test lint format clean
+.PHONY: install run chat test lint format clean bench load
 
 install: $(VENV)/.installed
 
@@ -32,3 +32,9 @@ format: install
 
 clean:
 	rm -rf $(VENV) rolecall.db rolecall.db-wal rolecall.db-shm
+
+bench: install
+	$(BIN)/python -m bench $(ARGS)
+
+load: install
+	$(BIN)/python -m bench.load

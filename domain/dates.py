@@ -2,7 +2,7 @@
 
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from domain.errors import RoleCallError
@@ -83,6 +83,7 @@ def local_today(tz: str, now: datetime) -> date:
     return now.astimezone(zone(tz)).date()
 
 
+@lru_cache(maxsize=4096)  # a scheduler pass asks for the same few days and zones each task
 def start_of_day(day: date, tz: str) -> datetime:
     """Local midnight of `day`, in UTC (zoneinfo handles the DST gaps)."""
     return datetime.combine(day, time(), zone(tz)).astimezone(UTC)

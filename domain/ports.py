@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 from domain.decisions import Decision
 from domain.model import Channel, Person, Product, Project, Workspace
-from domain.notifications import Notification
+from domain.notifications import Notification, Outgoing
 from domain.scope import Baseline
 from domain.standups import Checkin, Standup
 from domain.tasks import Task, TaskFacts
@@ -151,9 +151,9 @@ class Outbox(ABC):
     def add(self, notification: Notification) -> bool:
         """Queue unless the dedupe key is taken; True when queued."""
 
-    def add_all(self, notifications: list[Notification]) -> int:
+    def add_all(self, notifications: list[Outgoing]) -> int:
         """Queue each whose dedupe key is free; returns how many were queued."""
-        return sum(self.add(n) for n in notifications)
+        return sum(self.add(n.row()) for n in notifications)
 
     @abstractmethod
     def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:

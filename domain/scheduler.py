@@ -13,7 +13,7 @@ from domain.dates import local_today
 from domain.digest_query import gather_digest
 from domain.missing import missing_manager
 from domain.model import Person, Project, Workspace
-from domain.notifications import Kind, Notification
+from domain.notifications import Kind, Outgoing
 from domain.ports import AbstractUnitOfWork
 from domain.quiet import next_working_moment
 from domain.roles import Role
@@ -29,7 +29,7 @@ class Pass:
     def __init__(self, uow: AbstractUnitOfWork, now: datetime) -> None:
         self.uow, self.now, self.queued = uow, now, 0
         self._workspaces: dict[int, Workspace] = {}
-        self._outgoing: list[Notification] = []
+        self._outgoing: list[Outgoing] = []
         self._held: list = []  # what a batch preloaded, kept alive until the next batch
 
     def run(self) -> int:
@@ -82,14 +82,14 @@ class Pass:
             address, at = to.mention, next_working_moment(self.now, self.timezone_of(to, ws))
         else:
             address, at = to, self.now
-        self._outgoing.append(Notification(
+        self._outgoing.append(Outgoing(
             workspace_id=ws.id, dedupe_key=f"{ws.id}:{key}", platform=ws.platform, to=address,
             kind=kind, text=text, payload=payload, created_at=self.now, next_attempt_at=at,
         ))  # fmt: skip
 
     def missing(self, ws: Workspace, project: Project, role: Role, what: str, target: str) -> None:
         if notice := missing_manager(ws, project, role, what, target, self.now):
-            self._outgoing.append(notice)
+            self.queued += self.uow.outbox.add(notice)
 
 
 def post_digest(p: Pass, standup: Standup) -> None:

@@ -3,7 +3,8 @@ which read only what is due through their indexes."""
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import any_, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -12,12 +13,10 @@ from adapters.persistence import tables as t
 from domain import ports
 from domain.decisions import AreaOwner, Decision
 from domain.model import Channel, Person, Product, Project, Workspace, name_key
-from domain.notifications import Delivery, Notification
+from domain.notifications import Delivery, Notification, Outgoing
 from domain.scope import Baseline
 from domain.standups import Checkin, Standup
 from domain.tasks import Task, TaskFacts
-
-IN_BATCH = 500  # ids in one IN (…), rows in one multi-row INSERT: well inside SQLite's limits
 
 
 class _Repo:
@@ -35,13 +34,13 @@ class _Repo:
         return self.session.get(self.model, item_id)
 
     def preload(self, ids: set[int]) -> list:
-        """One query per IN_BATCH ids; while the caller holds the result (the session only
-        keeps weak references), its identity map answers the `get`s that follow."""
-        wanted, loaded = [i for i in ids if i is not None], []
-        for start in range(0, len(wanted), IN_BATCH):
-            chunk = wanted[start : start + IN_BATCH]
-            loaded += self.session.scalars(select(self.model).where(self.model.id.in_(chunk)))
-        return loaded
+        """One query; while the caller holds the result (the session only keeps weak
+        references), its identity map answers the `get`s that follow."""
+        wanted = [i for i in ids if i is not None]
+        if not wanted:
+            return []
+        return list(self.session.scalars(select(self.model).where(
+            _among(self.session, self.model.id, wanted))))  # fmt: skip
 
     def _first(self, statement):
         return self.session.scalars(statement.limit(1)).first()
@@ -260,12 +259,22 @@ class SqlInbound(ports.Inbound):
         self.session.execute(t.inbound.delete().where(t.inbound.c.received_at < moment))
 
 
+def _among(session: Session, column, values: list):
+    """`column IN (…)`; on PostgreSQL `= ANY(array)`: one parameter, however many values."""
+    if session.get_bind().dialect.name == "postgresql":
+        kind = ARRAY(column.type) if not isinstance(column.type, ARRAY) else column.type
+        return column == any_(bindparam(None, values, type_=kind))
+    return column.in_(values)
+
+
 def _day(value) -> date | None:
     """SQLite hands dates back as ISO text; PostgreSQL as dates."""
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _outbox_values(n: Notification) -> dict:
+def _outbox_values(n: Notification | Outgoing) -> dict:
+    if isinstance(n, Outgoing):
+        return n._asdict()
     return {col.name: getattr(n, col.name) for col in t.outbox.columns if col.name != "id"}
 
 
@@ -276,16 +285,21 @@ class SqlOutbox(ports.Outbox):
     def add(self, n: Notification) -> bool:
         return _insert_once(self.session, t.outbox, _outbox_values(n), "dedupe_key")
 
-    def add_all(self, notifications: list[Notification]) -> int:
-        """INSERT … ON CONFLICT DO NOTHING for many rows: one statement compiled once, sent
-        in multi-row batches by SQLAlchemy's insertmanyvalues."""
+    def add_all(self, notifications: list[Outgoing]) -> int:
+        """INSERT … ON CONFLICT DO NOTHING for many rows, as one executemany; how many were
+        new is told by the keys that were there before (RETURNING would make psycopg build
+        and parse one huge statement, several times slower)."""
         rows = list({n.dedupe_key: _outbox_values(n) for n in reversed(notifications)}.values())
         if not rows:
             return 0
+        key = t.outbox.c.dedupe_key
+        keys = [row["dedupe_key"] for row in rows]
+        there = self.session.scalar(select(func.count()).where(_among(self.session, key, keys)))
         dialect = self.session.get_bind().dialect.name
         insert = pg_insert if dialect == "postgresql" else sqlite_insert
         statement = insert(t.outbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
-        return len(self.session.execute(statement.returning(t.outbox.c.id), rows).all())
+        self.session.execute(statement, rows)
+        return len(rows) - there
 
     def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:
         c, w = t.outbox.c, t.workspaces.c
