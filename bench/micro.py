@@ -1,5 +1,6 @@
 """In-process costs: a standup digest over 10 000 tasks, and `who owns` classification."""
 
+import gc
 import statistics
 import time
 from datetime import UTC, datetime, timedelta
@@ -30,6 +31,7 @@ QUESTIONS = (
 def digest(database_url: str, size: int = 10_000, runs: int = 11) -> dict:
     """Build (query and assemble) and render (Slack and Teams) one project's digest."""
     app = bootstrap(Config(database_url=database_url), clock=FixedClock(NOW))
+    gc.freeze()  # as `rolecall serve` and `rolecall worker` do after starting
     workspace_id, project_id = _seed(app.engine, size)
     baselined = app.service.handle(Message("console", "bench-digest", "person0", "general",
                                            "project baseline Big"))  # fmt: skip

@@ -8,6 +8,7 @@ apart, the dispatch that sends them (to a notifier that only counts). Between ru
 tasks are made due again and the outbox is emptied, so every run does the same work.
 """
 
+import gc
 import statistics
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -40,6 +41,7 @@ class Counting(Notifier):
 def measure(database_url: str, sizes=SIZES, runs: int = 3) -> list[dict]:
     """Pass times per size, on a database emptied first."""
     app = bootstrap(Config(database_url=database_url), clock=FixedClock(NOW))
+    gc.freeze()  # as `rolecall serve` and `rolecall worker` do after starting
     _empty(app.engine)
     spaces = _seed_workspaces(app.engine)
     results, seeded = [], 0

@@ -40,7 +40,8 @@ def gather_digest(
     upcoming = find(statuses=OPEN_STATUSES, due_before=horizon + timedelta(days=1))
     scope = []
     for project in projects:
-        report = scope_report(project, uow, workspace.drift_amber, workspace.drift_red)
+        report = scope_report(project, uow, workspace.drift_amber, workspace.drift_red,
+                              breaches=3)  # fmt: skip
         if report.drift:
             scope.append(f"{project.name}: {drift_summary(report.drift)}")
         scope += [f"{project.name}: {b.detail}" for b in report.breaches[:3]]

@@ -2,9 +2,11 @@
 (→ product manager): the two baselines of DESIGN §1."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import islice
 
 from domain.model import Product, Project
 from domain.tasks import Status, Task, TaskFacts
@@ -70,10 +72,10 @@ def measure_drift(
     planned = set(baseline.task_ids)
     added = [by_id[i] for i in sorted(current - planned)]
     removed = [by_id[i] for i in sorted(planned - current) if i in by_id]
-    by_estimate = all(str(i) in baseline.estimates for i in planned) and all(
-        t.estimate is not None for t in added
-    )
-    planned_estimate = sum(baseline.estimates.get(str(i), 0.0) for i in planned)
+    estimates = baseline.estimates  # by task id, as text (it is stored as JSON)
+    planned_keys = {str(i) for i in planned}
+    by_estimate = planned_keys <= estimates.keys() and all(t.estimate is not None for t in added)
+    planned_estimate = sum(estimates.get(key, 0.0) for key in planned_keys)
     if by_estimate and planned_estimate > 0:
         changed = sum(t.estimate for t in added) + sum(
             baseline.estimates[str(t.id)] for t in removed
@@ -106,42 +108,46 @@ class Breach:
     key: str  # stable identity, so a warning is sent once per breach
 
 
-def find_breaches(product: Product, project: Project, tasks: list[TaskFacts]) -> list[Breach]:
-    breaches = []
+def find_breaches(product: Product, project: Project, tasks: list[TaskFacts],
+                  cap: int | None = None) -> list[Breach]:  # fmt: skip
+    """Every breach, or the first `cap` of them (a digest shows three)."""
+    return list(islice(_breaches(product, project, tasks), cap))
+
+
+def _breaches(product: Product, project: Project, tasks: list[TaskFacts]) -> Iterator[Breach]:
     open_tasks = [t for t in tasks if t.is_open]
     if product.release_by:
         limit = product.release_by
         if project.ends_on and project.ends_on > limit:
-            breaches.append(Breach(
+            yield Breach(
                 "release-by",
                 f"project {project.name} ends {project.ends_on}, after {product.name}'s "
                 f"release-by date {limit}",
                 f"release-by:project:{project.ends_on}:{limit}",
-            ))  # fmt: skip
+            )
         for task in open_tasks:
             if task.due_on and task.due_on > limit:
-                breaches.append(Breach(
+                yield Breach(
                     "release-by",
                     f"task {task.ref} “{task.title}” is due {task.due_on}, after the "
                     f"release-by date {limit}",
                     f"release-by:task:{task.id}:{task.due_on}:{limit}",
-                ))  # fmt: skip
+                )
     if product.budget_cap is not None and project.budget and project.budget > product.budget_cap:
-        breaches.append(Breach(
+        yield Breach(
             "budget-cap",
             f"project budget {project.budget:,.0f} exceeds {product.name}'s budget cap "
             f"{product.budget_cap:,.0f}",
             f"budget-cap:{project.budget}:{product.budget_cap}",
-        ))  # fmt: skip
+        )
     for area in product.out_of_scope:
         for task in open_tasks:
             if matches_area(task.title, area):
-                breaches.append(Breach(
+                yield Breach(
                     "out-of-scope",
                     f"task {task.ref} “{task.title}” is in an out-of-scope area: {area}",
                     f"out-of-scope:{task.id}:{area.casefold()}",
-                ))  # fmt: skip
-    return breaches
+                )
 
 
 _STOP = {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with", "any"}

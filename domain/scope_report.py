@@ -17,13 +17,16 @@ class ScopeReport:
     breaches: tuple[Breach, ...]
 
 
-def scope_report(project: Project, uow: AbstractUnitOfWork, amber: float, red: float):
+def scope_report(project: Project, uow: AbstractUnitOfWork, amber: float, red: float,
+                 breaches: int | None = None) -> ScopeReport:  # fmt: skip
+    """Drift against the latest baseline and product-constraint breaches (the first
+    `breaches` of them, where a reader shows only a few)."""
     baseline = uow.baselines.latest(project.id)
     product = uow.products.get(project.product_id) if project.product_id else None
     tasks = uow.tasks.facts_of_project(project.id) if baseline or product else []
     drift = measure_drift(baseline, project, tasks, amber, red) if baseline else None
-    breaches = tuple(find_breaches(product, project, tasks)) if product else ()
-    return ScopeReport(project, product, drift, breaches)
+    found = tuple(find_breaches(product, project, tasks, breaches)) if product else ()
+    return ScopeReport(project, product, drift, found)
 
 
 def drift_summary(drift: Drift) -> str:

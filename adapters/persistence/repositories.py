@@ -159,6 +159,8 @@ class SqlTasks(_Repo, ports.Tasks):
             rows = cursor.fetchall()
         finally:
             cursor.close()
+        if connection.dialect.name != "sqlite":  # PostgreSQL hands dates back as dates
+            return list(map(TaskFacts._make, rows))
         return [TaskFacts(i, n, title, status, _day(due), estimate)
                 for i, n, title, status, due, estimate in rows]  # fmt: skip
 
