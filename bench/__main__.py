@@ -57,6 +57,23 @@ def main() -> None:
         f"{teams['rss_after']:.0f} MB.")  # fmt: skip
     checks.append(("serve idle RSS < 150 MB", slack["rss_idle"] < 150))
     say()
+    say("## Digest and classification")
+    say()
+    say("| what | database | figure |")
+    say("|---|---|---|")
+    digest_urls = [("SQLite", f"sqlite:///{workdir / 'digest.db'}")]
+    if server:
+        digest_urls.append(("PostgreSQL", fresh_postgres(server, "rolecall_bench_digest")))
+    for name, url in digest_urls:
+        d = micro.digest(url)
+        say(f"| digest of a {d['tasks']:,}-task project: build / render | {name} | "
+            f"{d['build_ms']:.0f} ms / {d['render_ms']:.1f} ms |")  # fmt: skip
+        checks.append((f"{name}: digest of 10 000 tasks < 100 ms",
+                       d["build_ms"] + d["render_ms"] < 100))  # fmt: skip
+    w = micro.who_owns()
+    say(f"| `who owns` classification, per question ({w['questions']:,} asked) | — | "
+        f"{w['per_question_us']:.0f} µs |")  # fmt: skip
+    say()
     say("## Scheduler pass: 1 000 workspaces, 1 000 tasks due, the table growing")
     say()
     say("| database | tasks | due | queued | pass (scan + queue) | then sent | dispatch |")
@@ -77,30 +94,15 @@ def main() -> None:
         checks.append((f"{name}: {results[-1]['tasks']:,}-task pass < 0.5 s",
                        results[-1]["seconds"] < 0.5))  # fmt: skip
     say()
-    say("## Digest and classification")
-    say()
-    say("| what | database | figure |")
-    say("|---|---|---|")
-    digest_urls = [("SQLite", f"sqlite:///{workdir / 'digest.db'}")]
-    if server:
-        digest_urls.append(("PostgreSQL", fresh_postgres(server, "rolecall_bench_digest")))
-    for name, url in digest_urls:
-        d = micro.digest(url)
-        say(f"| digest of a {d['tasks']:,}-task project: build / render | {name} | "
-            f"{d['build_ms']:.0f} ms / {d['render_ms']:.1f} ms |")  # fmt: skip
-        checks.append((f"{name}: digest of 10 000 tasks < 100 ms",
-                       d["build_ms"] + d["render_ms"] < 100))  # fmt: skip
-    w = micro.who_owns()
-    say(f"| `who owns` classification, per question ({w['questions']:,} asked) | — | "
-        f"{w['per_question_us']:.0f} µs |")  # fmt: skip
-    say()
     say("## Targets (DESIGN §6)")
     say()
     for name, ok in checks:
         say(f"- {'✅' if ok else '❌'} {name}")
     say()
-    say("The load run (`make load`) reports separately; see README.")
-    RESULTS.write_text("\n".join(lines) + "\n")
+    say("`make load` adds its own section below (kept from its last run).")
+    previous = RESULTS.read_text() if RESULTS.exists() else ""
+    load = previous[previous.index("\n## Load run") :] if "\n## Load run" in previous else ""
+    RESULTS.write_text("\n".join(lines) + "\n" + load)
     print(f"\nWritten to {RESULTS}")
 
 

@@ -14,6 +14,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from datetime import UTC, datetime
 from itertools import count
 from pathlib import Path
 
@@ -147,7 +148,27 @@ def main() -> None:
         print(f"  {key:13} {value:.1f}" if isinstance(value, float) else f"  {key:13} {value}")
     healthy = report["errors"] == 0 and report["lost"] == 0 and report["duplicated"] == 0
     print("OK: no errors, nothing lost, nothing duplicated." if healthy else "FAILED")
+    _record(report, url)
     raise SystemExit(0 if healthy and report["max_ms"] < 3000 else 1)
+
+
+def _record(r: dict, url: str) -> None:
+    """The run's figures as the "Load run" section of bench/RESULTS.md (replacing the last)."""
+    results = Path(__file__).with_name("RESULTS.md")
+    kept = results.read_text().split("\n## Load run")[0].rstrip() if results.exists() else ""
+    section = (
+        f"\n\n## Load run (`make load`, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC)\n\n"
+        f"{r['clients']} concurrent clients (half signed `/task` slash commands, half Teams "
+        f"activities) for {r['seconds']:.0f} s against `rolecall serve` on PostgreSQL "
+        f"({url.split('@')[-1]}):\n\n"
+        "| requests | per second | ack p50 | ack p99 | ack max | errors | added | lost "
+        "| duplicated | RSS idle → after |\n|---|---|---|---|---|---|---|---|---|---|\n"
+        f"| {r['requests']:,} | {r['per_second']:.1f} | {r['p50_ms']:.0f} ms "
+        f"| {r['p99_ms']:.0f} ms | {r['max_ms']:.0f} ms | {r['errors']} | {r['added']:,} "
+        f"| {r['lost']} | {r['duplicated']} | {r['rss_idle_mb']:.0f} → "
+        f"{r['rss_after_mb']:.0f} MB |\n"
+    )  # fmt: skip
+    results.write_text(kept + section)
 
 
 if __name__ == "__main__":
