@@ -32,10 +32,6 @@ def gather_digest(
     def find(**kw):
         return uow.tasks.find(replace(base, **kw))
 
-    def total(fetched: list, **kw) -> int:
-        """A list as long as the fetch limit was cut: count the rest."""
-        return len(fetched) if len(fetched) < FETCH_LIMIT else uow.tasks.count(replace(base, **kw))
-
     horizon = add_working_days(today, 2)
     upcoming = find(statuses=OPEN_STATUSES, due_before=horizon + timedelta(days=1))
     scope = []
@@ -58,20 +54,29 @@ def gather_digest(
         decisions=uow.decisions.recent(workspace.id, project_id, since, 50),
         checkins=uow.checkins.since(workspace.id, local_today(tz, since)),
     )
-    totals = {
-        "done": total(data.done, statuses=(Status.DONE,), done_since=since),
-        "doing": total(data.doing, statuses=(Status.DOING,)),
-        "blocked": total(data.blocked, statuses=(Status.BLOCKED,)),
-    }
-    if len(upcoming) >= FETCH_LIMIT:  # both kinds of dated task were cut: count each
-        totals["overdue"] = uow.tasks.count(replace(base, statuses=OPEN_STATUSES,
-                                                    due_before=today))  # fmt: skip
-        totals["due_soon"] = (
-            total(upcoming, statuses=OPEN_STATUSES, due_before=horizon + timedelta(days=1))
-            - totals["overdue"]
-        )
+    totals = _totals(uow, base, data, upcoming, since, today, horizon)
     ids = {t.assignee_id for group in (data.done, data.doing, data.blocked, upcoming)
            for t in group} | {c.person_id for c in data.checkins} | {
         x.decided_by_id for x in data.decisions}  # fmt: skip
     names = {person.id: person.mention for person in uow.people.preload(ids)}
     return build_digest(replace(data, names=names, totals=totals))
+
+
+def _totals(uow: AbstractUnitOfWork, base: TaskQuery, data: DigestData, upcoming: list,
+            since: datetime, today: date, horizon: date) -> dict[str, int]:  # fmt: skip
+    """How many tasks each section has, where reading stopped at FETCH_LIMIT: counted
+    together, in one query."""
+    wanted = {}
+    if len(data.done) >= FETCH_LIMIT:
+        wanted["done"] = replace(base, statuses=(Status.DONE,), done_since=since)
+    for name, status in (("doing", Status.DOING), ("blocked", Status.BLOCKED)):
+        if len(getattr(data, name)) >= FETCH_LIMIT:
+            wanted[name] = replace(base, statuses=(status,))
+    if len(upcoming) >= FETCH_LIMIT:  # both kinds of dated task were cut: count each
+        wanted["overdue"] = replace(base, statuses=OPEN_STATUSES, due_before=today)
+        wanted["dated"] = replace(base, statuses=OPEN_STATUSES,
+                                  due_before=horizon + timedelta(days=1))  # fmt: skip
+    totals = uow.tasks.tally(wanted)
+    if "dated" in totals:
+        totals["due_soon"] = totals.pop("dated") - totals["overdue"]
+    return totals

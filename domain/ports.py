@@ -87,6 +87,13 @@ class Tasks(Repository[Task]):
     @abstractmethod
     def of_project(self, project_id: int) -> list[Task]: ...
 
+    def save_reminders(self, tasks: list[Task]) -> None:
+        """Write the new reminder times of many tasks at once (a scheduler batch)."""
+
+    def tally(self, queries: dict[str, TaskQuery]) -> dict[str, int]:
+        """Several counts at once (one query where the storage can)."""
+        return {name: self.count(query) for name, query in queries.items()}
+
     def facts_of_project(self, project_id: int) -> list[TaskFacts]:
         return [TaskFacts.of(task) for task in self.of_project(project_id)]
 

@@ -42,13 +42,15 @@ class Pass:
 
     def _each(self, scan: Callable, act: Callable, load: Callable | None = None) -> None:
         """Act on what is due, a batch at a time; the batch's notifications are queued
-        together, in one statement."""
+        together, and its tasks' next reminder times written together."""
         while True:
             items = scan(BATCH)
             if load:
                 load(items)
             for item in items:
                 act(self, item)
+            if load:
+                self.uow.tasks.save_reminders(items)
             self.queued += self.uow.outbox.add_all(self._outgoing)
             self._outgoing.clear()
             self.uow.flush()

@@ -1,13 +1,14 @@
 """SQLAlchemy repositories: every query is scoped by workspace, except the scheduler's scans,
 which read only what is due through their indexes."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import any_, bindparam, func, select
+from sqlalchemy import and_, any_, bindparam, func, inspect, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from adapters.persistence import tables as t
 from domain import ports
@@ -118,19 +119,7 @@ class SqlTasks(_Repo, ports.Tasks):
         return self._first(select(Task).filter_by(workspace_id=workspace_id, number=number))
 
     def _where(self, q: ports.TaskQuery):
-        c = t.tasks.c
-        query = select(Task).where(c.workspace_id == q.workspace_id)
-        if q.statuses:
-            query = query.where(c.status.in_([str(s) for s in q.statuses]))
-        if q.assignee_id is not None:
-            query = query.where(c.assignee_id == q.assignee_id)
-        if q.project_ids is not None:
-            query = query.where(c.project_id.in_(q.project_ids))
-        if q.due_before is not None:
-            query = query.where(c.due_on < q.due_before)
-        if q.done_since is not None:
-            query = query.where(c.done_at >= q.done_since)
-        return query
+        return select(Task).where(*_conditions(q))
 
     def find(self, query: ports.TaskQuery) -> list[Task]:
         c = t.tasks.c
@@ -140,6 +129,30 @@ class SqlTasks(_Repo, ports.Tasks):
     def count(self, query: ports.TaskQuery) -> int:
         inner = self._where(query).with_only_columns(t.tasks.c.id).subquery()
         return self.session.scalar(select(func.count()).select_from(inner))
+
+    def save_reminders(self, tasks: list[Task]) -> None:
+        """On PostgreSQL one `UPDATE … FROM unnest(ids, times)` instead of the thousand
+        statements the flush would send (SQLite's executemany is already cheap)."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        changed = [task for task in tasks if inspect(task).attrs.remind_at.history.has_changes()]
+        if not changed:
+            return
+        times = [_naive_utc(task.remind_at) for task in changed]
+        self.session.execute(_SAVE_REMINDERS, {"ids": [task.id for task in changed],
+                                               "times": times})  # fmt: skip
+        for task in changed:  # written: the flush has nothing left to do for them
+            set_committed_value(task, "remind_at", task.remind_at)
+
+    def tally(self, queries: dict[str, ports.TaskQuery]) -> dict[str, int]:
+        """Several counts in one pass over the table: `count(*) FILTER (WHERE …)` each."""
+        if not queries:
+            return {}
+        columns = [func.count().filter(and_(*_conditions(q))).label(name)
+                   for name, q in queries.items()]  # fmt: skip
+        workspace = next(iter(queries.values())).workspace_id
+        row = self.session.execute(select(*columns).where(t.tasks.c.workspace_id == workspace))
+        return dict(row.one()._mapping)
 
     def of_project(self, project_id: int) -> list[Task]:
         query = select(Task).filter_by(project_id=project_id).order_by(t.tasks.c.number)
@@ -259,6 +272,32 @@ class SqlInbound(ports.Inbound):
 
     def forget_before(self, moment: datetime) -> None:
         self.session.execute(t.inbound.delete().where(t.inbound.c.received_at < moment))
+
+
+_SAVE_REMINDERS = text(
+    "UPDATE tasks SET remind_at = given.remind_at FROM unnest(CAST(:ids AS integer[]), "
+    "CAST(:times AS timestamp[])) AS given(id, remind_at) WHERE tasks.id = given.id"
+)
+
+
+def _naive_utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment else None
+
+
+def _conditions(q: ports.TaskQuery) -> list:
+    c = t.tasks.c
+    conditions = [c.workspace_id == q.workspace_id]
+    if q.statuses:
+        conditions.append(c.status.in_([str(s) for s in q.statuses]))
+    if q.assignee_id is not None:
+        conditions.append(c.assignee_id == q.assignee_id)
+    if q.project_ids is not None:
+        conditions.append(c.project_id.in_(q.project_ids))
+    if q.due_before is not None:
+        conditions.append(c.due_on < q.due_before)
+    if q.done_since is not None:
+        conditions.append(c.done_at >= q.done_since)
+    return conditions
 
 
 def _among(session: Session, column, values: list):

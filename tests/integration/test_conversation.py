@@ -1,5 +1,7 @@
 """The whole command language against a real database (SQLite, or PostgreSQL in CI)."""
 
+from datetime import date
+
 from sqlalchemy import select
 
 from adapters.persistence import tables
@@ -155,3 +157,22 @@ def test_first_messages_at_once_from_a_new_workspace_all_succeed(app):
     assert all(r.ok for r in replies), [r.text for r in replies if not r.ok]
     numbers = sorted(int(r.text.split("#")[1].split()[0]) for r in replies)
     assert numbers == list(range(1, 9))
+
+
+def test_tally_counts_like_count_in_one_query(app, chat):
+    from dataclasses import replace
+
+    from domain.ports import TaskQuery
+
+    for n in range(5):
+        chat.ok(f"task add Tally {n} due 2026-11-2{n}")
+    chat.ok("task start #1")
+    chat.ok("task done #2")
+    with app.uow_factory() as uow:
+        workspace = uow.workspaces.by_key("console:acme")
+        base = TaskQuery(workspace.id)
+        queries = {"doing": replace(base, statuses=("doing",)),
+                   "done": replace(base, statuses=("done",)),
+                   "early": replace(base, due_before=date(2026, 11, 23)), "all": base}  # fmt: skip
+        expected = {name: uow.tasks.count(query) for name, query in queries.items()}
+        assert uow.tasks.tally(queries) == expected == {"doing": 1, "done": 1, "early": 3, "all": 5}
