@@ -139,8 +139,9 @@ class SqlTasks(_Repo, ports.Tasks):
         if not changed:
             return
         times = [_naive_utc(task.remind_at) for task in changed]
-        self.session.execute(_SAVE_REMINDERS, {"ids": [task.id for task in changed],
-                                               "times": times})  # fmt: skip
+        with self.session.no_autoflush:  # else the flush would first write them one by one
+            self.session.execute(_SAVE_REMINDERS, {"ids": [task.id for task in changed],
+                                                   "times": times})  # fmt: skip
         for task in changed:  # written: the flush has nothing left to do for them
             set_committed_value(task, "remind_at", task.remind_at)
 
