@@ -21,7 +21,7 @@ from domain.scan_deadlines import remind
 from domain.scan_scope import check_scope
 from domain.standups import Standup
 
-BATCH = 500
+BATCH = 1000  # due items per batch: one round of queries and writes for each
 LEDGER_DAYS = timedelta(days=7)  # how long a platform delivery id is remembered
 
 
