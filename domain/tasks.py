@@ -61,6 +61,14 @@ class Task:
         self.due_on, self.due_at, self.updated_at = due_on, due_at, now
 
 
+def next_actions(task: Task) -> tuple[str, ...]:
+    """What a person can still do to an open task from a message: start it (unless it is
+    under way), finish it, and snooze its reminder (when it has a due date)."""
+    return tuple(verb for verb in ("start", "done", "snooze")
+                 if not (verb == "start" and task.status == Status.DOING)
+                 and not (verb == "snooze" and task.due_on is None))  # fmt: skip
+
+
 class TaskFacts(NamedTuple):
     """What scope checks read of a task, loaded without building whole tasks: a project's
     drift and breaches look at every one of its tasks, and it may have thousands (a tuple:

@@ -26,7 +26,7 @@ from domain.answers import OwnerAnswer
 from domain.chat import Reply
 from domain.digest import Digest
 from domain.handlers.home import Home
-from domain.tasks import Task
+from domain.tasks import Task, next_actions
 
 SECTION_LIMIT = 2900  # Slack's is 3000 characters per text object
 BLOCK_LIMIT = 45  # of Slack's 50 per message
@@ -105,17 +105,10 @@ def reply_message(reply: Reply) -> dict:
     else:
         blocks = sections(reply.text)
     if isinstance(data, Task) and data.is_open and reply.ok:
-        blocks.append(buttons("task", data.number, _task_labels(data)))
+        blocks.append(
+            buttons("task", data.number, {v: TASK_BUTTONS[v] for v in next_actions(data)})
+        )
     return {"text": fallback(reply.text), "blocks": blocks}
-
-
-def _task_labels(task: Task) -> dict[str, str]:
-    labels = dict(TASK_BUTTONS)
-    if task.status == "doing":
-        labels.pop("start")
-    if task.due_on is None:
-        labels.pop("snooze")
-    return labels
 
 
 def who_owns_blocks(text: str) -> list[dict]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from domain.answers import OwnerAnswer
 from domain.chat import Reply
 from domain.digest import Digest
-from domain.tasks import Task
+from domain.tasks import Task, next_actions
 
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -89,18 +89,9 @@ def reply_card(reply: Reply, show: Show) -> dict:
                            [(w, i) for w, i in data.details], show)  # fmt: skip
     actions = None
     if isinstance(data, Task) and data.is_open and reply.ok:
-        actions = buttons(data.number, task_labels(data))
+        actions = buttons(data.number, {v: TASK_BUTTONS[v] for v in next_actions(data)})
     bold = isinstance(data, OwnerAnswer)
     return card(lines(text.splitlines(), bold_first=bold), text, actions)
-
-
-def task_labels(task: Task) -> dict[str, str]:
-    labels = dict(TASK_BUTTONS)
-    if task.status == "doing":
-        labels.pop("start")
-    if task.due_on is None:
-        labels.pop("snooze")
-    return labels
 
 
 def digest_card(summary_text: str, sections: list, details: list, show: Show) -> dict:
