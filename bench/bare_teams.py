@@ -1,6 +1,9 @@
 """The Teams baseline: a bare botbuilder CloudAdapter echo bot on aiohttp, unauthenticated.
 
-python -m bench.bare_teams PORT
+python -m bench.bare_teams PORT [--set-lookup]
+
+With --set-lookup it has RoleCall's one change to the framework (msrest's safe status codes
+in a set, adapters/teams/app.py), so RoleCall's own cost can be told apart from that gain.
 """
 
 import sys
@@ -40,4 +43,6 @@ def main(port: int) -> None:
 
 
 if __name__ == "__main__":
+    if "--set-lookup" in sys.argv:
+        import adapters.teams.app  # noqa: F401  (applies the set)
     main(int(sys.argv[1]))

@@ -21,6 +21,7 @@ from botbuilder.integration.aiohttp import (
 )
 from botbuilder.schema import Activity, CallerIdConstants
 from botframework.connector.auth import AuthenticationConstants
+from msrest.universal_http.requests import ClientRetryPolicy
 
 from domain.service import APOLOGY
 
@@ -73,6 +74,17 @@ class _Configuration:
             self.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL = (
                 s.emulator_metadata_url or c.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
             )
+
+
+def _retry_codes_from_a_set() -> None:
+    """msrest, under botbuilder, builds every client's retry policy by looking up 999 status
+    codes in a 500-item list: 2.8 ms of CPU, twice per activity and again per proactive post.
+    Looked up in a set, the same policy takes 30 µs."""
+    if not isinstance(ClientRetryPolicy.safe_codes, frozenset):
+        ClientRetryPolicy.safe_codes = frozenset(ClientRetryPolicy.safe_codes)
+
+
+_retry_codes_from_a_set()
 
 
 def build_adapter(settings: TeamsSettings, report_errors: bool = True) -> CloudAdapter:
