@@ -1,8 +1,11 @@
 """Sends queued notifications through each platform's notifier and records the outcome.
 
-A row is claimed, sent, and marked in one transaction: a worker that dies before the commit
-leaves the row pending, so it is sent later, never lost. Retryable failures back off
-(honouring Retry-After); permanent ones are marked failed with the reason, never dropped.
+A batch is claimed in one short transaction, which leases its rows for a while; they are sent
+outside any transaction, so a slow platform holds no lock that commands wait for (on SQLite,
+the whole database's); the outcomes are recorded in another. A worker that dies in between
+leaves its rows pending, to be sent once the lease runs out: later, never lost.
+Retryable failures back off (honouring Retry-After); permanent ones are marked failed with
+the reason, never dropped.
 """
 
 import logging
@@ -16,6 +19,9 @@ from domain.ports import AbstractUnitOfWork
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 16  # with the backoff below, a platform down for about six hours
 MAX_BACKOFF = 3600.0  # seconds
+# Longer than a batch can take to send (each post times out within 15 s), so that no other
+# worker takes a row that is still being sent.
+LEASE = timedelta(minutes=15)
 
 
 def dispatch(
@@ -28,10 +34,11 @@ def dispatch(
     sent: list[Notification] = []
     while True:
         with uow_factory() as uow:
-            rows = uow.outbox.claim(now, batch, tuple(notifiers))
-            for row in rows:
-                if _deliver(row, notifiers[row.platform], now):
-                    sent.append(row)
+            rows = uow.outbox.claim(now, batch, tuple(notifiers), until=now + LEASE)
+            uow.commit()
+        sent += [row for row in rows if _deliver(row, notifiers[row.platform], now)]
+        with uow_factory() as uow:
+            uow.outbox.record(rows)
             uow.commit()
         if len(rows) < batch:
             return sent

@@ -163,8 +163,13 @@ class Outbox(ABC):
         return sum(self.add(n.row()) for n in notifications)
 
     @abstractmethod
-    def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:
-        """Pending rows due for an attempt, locked against other workers where possible."""
+    def claim(self, now: datetime, limit: int, platforms: tuple[str, ...],
+              until: datetime) -> list[Notification]:  # fmt: skip
+        """Pending rows due for an attempt, leased (not due again) until `until`."""
+
+    @abstractmethod
+    def record(self, notifications: list[Notification]) -> None:
+        """Write what became of claimed rows: status, attempts, next attempt, error."""
 
     @abstractmethod
     def listing(self, statuses: tuple[str, ...], limit: int) -> list[Notification]: ...

@@ -146,10 +146,15 @@ class FakeOutbox(FakeRepository, ports.Outbox):
         super().add(notification)
         return True
 
-    def claim(self, now, limit, platforms):
+    def claim(self, now, limit, platforms, until):
         due = [n for n in self.items if n.status == Delivery.PENDING
-               and n.next_attempt_at <= now and n.platform in platforms]  # fmt: skip
-        return due[:limit]
+               and n.next_attempt_at <= now and n.platform in platforms][:limit]  # fmt: skip
+        for n in due:
+            n.next_attempt_at = until
+        return due
+
+    def record(self, notifications):
+        pass  # the rows are the stored objects themselves
 
     def listing(self, statuses, limit):
         return [n for n in self.items if n.status in statuses][:limit]

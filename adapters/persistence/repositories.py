@@ -3,7 +3,7 @@ which read only what is due through their indexes."""
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import and_, any_, bindparam, func, inspect, select, text
+from sqlalchemy import and_, any_, bindparam, func, inspect, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -343,7 +343,8 @@ class SqlOutbox(ports.Outbox):
         self.session.execute(statement, rows)
         return len(rows) - there
 
-    def claim(self, now: datetime, limit: int, platforms: tuple[str, ...]) -> list[Notification]:
+    def claim(self, now: datetime, limit: int, platforms: tuple[str, ...],
+              until: datetime) -> list[Notification]:  # fmt: skip
         c, w = t.outbox.c, t.workspaces.c
         query = (
             select(Notification)
@@ -354,7 +355,19 @@ class SqlOutbox(ports.Outbox):
             .limit(limit)
             .with_for_update(skip_locked=True, of=t.outbox)
         )
-        return list(self.session.scalars(query))
+        rows = list(self.session.scalars(query))
+        for row in rows:
+            row.next_attempt_at = until
+        return rows
+
+    def record(self, notifications: list[Notification]) -> None:
+        """One UPDATE by primary key for the batch (the rows come from an earlier session)."""
+        if notifications:
+            self.session.execute(update(Notification), [
+                {"id": n.id, "status": n.status, "attempts": n.attempts, "error": n.error,
+                 "next_attempt_at": n.next_attempt_at, "sent_at": n.sent_at}
+                for n in notifications
+            ])  # fmt: skip
 
     def listing(self, statuses: tuple[str, ...], limit: int) -> list[Notification]:
         c = t.outbox.c

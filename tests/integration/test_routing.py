@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from domain.dispatch import dispatch
+from domain.dispatch import LEASE, dispatch
 from domain.notifications import Notifier
 from tests.integration.test_scheduler import Recorder, at, pass_at
 from tests.support import set_up_store
@@ -138,5 +138,24 @@ def test_a_worker_killed_between_claim_and_send_leaves_the_row_to_be_sent_later(
     with pytest.raises(KeyboardInterrupt):
         pass_at(app, "2026-11-26T10:00")
     survivor = Recorder()
-    sent = dispatch(app.uow_factory, {"console": survivor}, at("2026-11-26T10:01"))
+    assert dispatch(app.uow_factory, {"console": survivor}, at("2026-11-26T10:01")) == []
+    after_the_lease = at("2026-11-26T10:00") + LEASE
+    sent = dispatch(app.uow_factory, {"console": survivor}, after_the_lease)
     assert [n.to for n in sent] == ["@bob"] and len(survivor.sent) == 1
+    assert dispatch(app.uow_factory, {"console": survivor}, after_the_lease + LEASE) == []
+
+
+def test_commands_go_on_while_a_notification_is_being_sent(app, chat):
+    """Nothing is sent inside a transaction: on SQLite, whose write lock covers the whole
+    database, a command answered during a slow post would otherwise wait for it."""
+    answers = []
+
+    class Slow(Notifier):
+        def send(self, notification):
+            answers.append(chat.ok("task add Written while the reminder is on its way"))
+
+    chat.ok("task add Ship it @bob due 2026-11-27")
+    app.notifiers = {"console": Slow()}
+    assert pass_at(app, "2026-11-26T10:00") == [("@bob", "deadline")]
+    assert len(answers) == 1 and "#2" in answers[0]
+    assert pass_at(app, "2026-11-26T10:01") == []
