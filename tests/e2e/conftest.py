@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from adapters.persistence.database import make_engine
+from adapters.persistence.migrate import upgrade
 from tests.conftest import empty_database
 
 ROLECALL = str(Path(sys.executable).parent / "rolecall")
@@ -19,8 +20,9 @@ def db_url(tmp_path, database_url):
     if database_url.startswith("sqlite"):
         yield f"sqlite:///{tmp_path / 'rolecall.db'}"
         return
-    yield database_url
     engine = make_engine(database_url)
+    upgrade(engine)  # so the emptying below finds the tables even if no command ran first
+    yield database_url
     empty_database(engine)
     engine.dispose()
 
