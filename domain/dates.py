@@ -1,6 +1,7 @@
 """Natural dates ("friday", "in 3 days", "next friday 5pm", "2026-12-01") in the speaker's zone."""
 
 import re
+from calendar import monthrange
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -8,8 +9,24 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from domain.errors import RoleCallError
 
 _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*(am|pm)\b|\bnoon\b|\bmidnight\b", re.IGNORECASE)
+_NO_TIME = re.compile(  # 13pm, 25:00, 9:75
+    r"\b(?:1[3-9]|[2-9]\d)\s*(?:am|pm)\b|\b(?:2[4-9]|[3-9]\d):\d\d|\b\d{1,2}:[6-9]\d", re.IGNORECASE
+)
 _ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
-DATE_EXAMPLES = "friday, tomorrow, in 3 days, next friday 5pm, 2026-12-01"
+DATE_EXAMPLES = "friday, tomorrow, in 3 days, next friday 5pm, end of month, 2026-12-01"
+FURTHEST = 10  # years ahead a date may be: further is a typo (and past what dates can hold)
+OLDEST = timedelta(days=366)  # how long ago a date may be: a late entry, not a typo
+
+# dateparser knows "wed" only after "next" for some days, and no period ends at all.
+_DAY_NAMES = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
+              "weds": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday",
+              "fri": "friday", "sat": "saturday", "sun": "sunday"}  # fmt: skip
+_SHORT_DAY = re.compile(rf"\b({'|'.join(_DAY_NAMES)})\b\.?", re.IGNORECASE)
+_PERIOD_END = re.compile(
+    r"(?:by\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(day|week|month|quarter|year)|eo(d|w|m|q|y))\b",
+    re.IGNORECASE,
+)
+_DAY_OF_MONTH = re.compile(r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 @cache
@@ -56,23 +73,68 @@ def parse_when(text: str, tz: str, now: datetime) -> tuple[date, datetime | None
     phrase = " ".join(text.split())
     if not phrase:
         raise RoleCallError("The date is missing.", f"due <when>, e.g. {DATE_EXAMPLES}")
+    local_now = now.astimezone(zone(tz)).replace(tzinfo=None)
     if _ISO_DAY.fullmatch(phrase):  # 2026-13-01 is a mistake, not 13 January
         try:
-            return date.fromisoformat("-".join(f"{int(p):02d}" for p in phrase.split("-"))), None
+            day = date.fromisoformat("-".join(f"{int(p):02d}" for p in phrase.split("-")))
         except ValueError:
             raise RoleCallError(
                 f"I can't read “{phrase}” as a date.", f"one of: {DATE_EXAMPLES}"
             ) from None
-    local_now = now.astimezone(zone(tz)).replace(tzinfo=None)
+        return _within_reach(day, phrase, local_now.date()), None
+    if bad := _NO_TIME.search(phrase):
+        raise RoleCallError(f"“{bad.group()}” is not a time of day.", "e.g. 5pm or 17:00")
+    said, phrase = phrase, _plain(phrase, local_now.date())
+    if _ISO_DAY.fullmatch(phrase):
+        return _within_reach(date.fromisoformat(phrase), said, local_now.date()), None
     parsed = _parse(phrase[:100], local_now)
     if parsed is None:
-        raise RoleCallError(f"I can't read “{phrase[:60]}” as a date.", f"one of: {DATE_EXAMPLES}")
-    day = parsed.date()
+        raise RoleCallError(f"I can't read “{said[:60]}” as a date.", f"one of: {DATE_EXAMPLES}")
+    day = _within_reach(parsed.date(), said, local_now.date())
     if not _HAS_TIME.search(phrase):
         return day, None
     if parsed.tzinfo is not None:  # "5pm EST": the phrase names its own zone
         return day, parsed.astimezone(UTC)
     return day, parsed.replace(tzinfo=zone(tz)).astimezone(UTC)
+
+
+def _plain(phrase: str, today: date) -> str:
+    """What dateparser reads: day names spelled out, "end of month" and "the 15th" made
+    dates (the 15th is the next one to come)."""
+    phrase = _SHORT_DAY.sub(lambda m: _DAY_NAMES[m.group(1).lower()], phrase)
+    if end := _PERIOD_END.match(phrase):
+        day = _end_of((end.group(1) or end.group(2)).lower()[0], today)
+        return f"{day.isoformat()} {phrase[end.end() :]}".strip()
+    if nth := _DAY_OF_MONTH.fullmatch(phrase.split(" at ")[0].strip()):
+        number, year, month = int(nth.group(1)), today.year, today.month
+        for _ in range(13):  # the next month that has that day
+            if number <= monthrange(year, month)[1] and date(year, month, number) >= today:
+                rest = phrase.split(" at ", 1)[1] if " at " in phrase else ""
+                return f"{date(year, month, number).isoformat()} {rest}".strip()
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return phrase
+
+
+def _end_of(period: str, today: date) -> date:
+    """The last day of the day (d), working week (w), month, quarter or year that holds today."""
+    if period == "d":
+        return today
+    if period == "w":  # Friday; at the weekend, the coming one
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    if period == "y":
+        return date(today.year, 12, 31)
+    month = today.month if period == "m" else (today.month - 1) // 3 * 3 + 3
+    return date(today.year, month, monthrange(today.year, month)[1])
+
+
+def _within_reach(day: date, said: str, today: date) -> date:
+    furthest = today.replace(year=today.year + FURTHEST, day=min(today.day, 28))
+    if day > furthest:
+        raise RoleCallError(f"“{said[:60]}” is more than {FURTHEST} years away.",
+                            f"a date up to {show_day(furthest)}")  # fmt: skip
+    if day < today - OLDEST:
+        raise RoleCallError(f"“{said[:60]}” is more than a year ago.", "a recent date")
+    return day
 
 
 def parse_day(text: str, tz: str, now: datetime) -> date:

@@ -101,7 +101,7 @@ def test_now_may_be_given_in_any_zone():
 
 
 @pytest.mark.parametrize(
-    "text", ["banana", "???", "eod", "in 3 dayz", "2027-02-30", "friday 25:00", "x" * 200]
+    "text", ["banana", "???", "eodx", "in 3 dayz", "2027-02-30", "end of time", "x" * 200]
 )
 def test_unreadable_text_is_a_short_user_error_with_examples(text):
     with pytest.raises(RoleCallError, match="as a date") as caught:
@@ -221,3 +221,53 @@ def test_the_unknown_zone_message_stays_short_for_a_long_name():
     with pytest.raises(RoleCallError) as caught:
         zone("Nowhere/" + "x" * 3000)
     assert len(str(caught.value)) < 300
+
+
+# NOW is Wednesday 10 March 2027.
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("wed", date(2027, 3, 17)),  # on a Wednesday, the next one
+        ("next wed", date(2027, 3, 17)),
+        ("thurs", date(2027, 3, 11)),
+        ("Sat.", date(2027, 3, 13)),
+        ("next sun", date(2027, 3, 14)),
+        ("the 15th", date(2027, 3, 15)),
+        ("9th", date(2027, 4, 9)),  # the 9th has passed this month
+        ("on the 31st", date(2027, 3, 31)),
+        ("eod", date(2027, 3, 10)),
+        ("end of week", date(2027, 3, 12)),
+        ("eow", date(2027, 3, 12)),
+        ("end of the month", date(2027, 3, 31)),
+        ("by end of month", date(2027, 3, 31)),
+        ("EOM", date(2027, 3, 31)),
+        ("end of quarter", date(2027, 3, 31)),
+        ("end of the year", date(2027, 12, 31)),
+    ],
+)
+def test_short_day_names_period_ends_and_days_of_the_month(text, day):
+    assert parse_when(text, BERLIN, NOW) == (day, None)
+
+
+def test_the_31st_in_a_month_without_one_is_the_next_month_that_has_it():
+    assert parse_when("the 31st", BERLIN, utc(2027, 4, 5, 12))[0] == date(2027, 5, 31)
+
+
+def test_a_period_end_takes_a_time_of_day():
+    assert parse_when("end of month 5pm", BERLIN, NOW) == (date(2027, 3, 31), utc(2027, 3, 31, 15))
+
+
+@pytest.mark.parametrize("text", ["friday 25:00", "tomorrow 25pm", "monday 13am", "today 9:75"])
+def test_an_impossible_time_of_day_is_a_user_error(text):
+    with pytest.raises(RoleCallError, match="is not a time of day"):
+        parse_when(text, BERLIN, NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("9999-12-31", "more than 10 years away"), ("in 500 years", "more than 10 years away"),
+     ("1999-01-01", "more than a year ago")],
+)  # fmt: skip
+def test_a_date_out_of_reach_is_a_user_error(text, why):
+    with pytest.raises(RoleCallError, match=why):
+        parse_when(text, BERLIN, NOW)
