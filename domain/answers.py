@@ -69,11 +69,13 @@ class OwnerAnswer:
 
 def answer(text: str, contexts: tuple[str, ...], s: Scope, area_key: str | None = None,
            empty: RoleCallError | None = None) -> OwnerAnswer:  # fmt: skip
-    subject = resolve_subject(contexts, s)
+    subject = resolve_subject(contexts, s, text)
     question = without_context(text, subject.named)
     if empty and not question.strip(" ?!.,;:"):
         raise empty
-    found = classify(question)
+    # The name's own words ("Launch", "Budget tracker") must not sway the classification.
+    asked = question.replace(subject.mentioned, " ") if subject.mentioned else question
+    found = classify(asked)
     area = find_area(area_key) if area_key else found.area
     owned = area.owned_by(owner_role(area, s))
     roles = owned.consulted(found.touches_constraint)
@@ -85,7 +87,7 @@ def answer(text: str, contexts: tuple[str, ...], s: Scope, area_key: str | None 
         other = found.runner_up.owned_by(owner_role(found.runner_up, s))
         alternative = (other, holder(other.owner, subject, s))
     unclear = None
-    if not area_key and max(scores(question)) == 0:
+    if not area_key and max(scores(asked)) == 0:
         unclear = (holder(Role.PRODUCT_MANAGER, subject, s),
                    holder(Role.PROJECT_MANAGER, subject, s))  # fmt: skip
     choices = len(s.uow.projects.list(s.workspace.id)) > 1 or len(

@@ -1,6 +1,7 @@
 """Who owns what: the area's owner role (with workspace overrides), the concrete person from
 the project or product in context, and who to consult."""
 
+import re
 from dataclasses import dataclass
 
 from domain.areas import DecisionArea
@@ -17,6 +18,7 @@ class Subject:
     project: Project | None = None
     product: Product | None = None
     named: str | None = None  # the trailing `in <name>` that chose it, if any
+    mentioned: str | None = None  # or the name as the question says it, anywhere in it
 
     @property
     def name(self) -> str | None:
@@ -31,20 +33,43 @@ class Holder:
     of: str | None  # the project or product name the role is held for
 
 
-def resolve_subject(contexts: tuple[str, ...], s: Scope) -> Subject:
-    """A trailing `in <name>` naming a project or product, else the channel's default project,
-    else the workspace's only project or only product."""
+def resolve_subject(contexts: tuple[str, ...], s: Scope, text: str = "") -> Subject:
+    """A trailing `in <name>` naming a project or product, else one named anywhere in the
+    question, else the channel's default project, else the workspace's only project or only
+    product."""
     for candidate in contexts:
         if project := s.uow.projects.by_name(s.workspace.id, candidate):
             return Subject(project, _product_of(project, s), candidate)
         if product := s.uow.products.by_name(s.workspace.id, candidate):
             return Subject(_only_project_of(product, s), product, candidate)
+    if mentioned := _mentioned(text, s):
+        item, said = mentioned
+        if isinstance(item, Project):
+            return Subject(item, _product_of(item, s), mentioned=said)
+        return Subject(_only_project_of(item, s), item, mentioned=said)
     if project := s.default_project():
         return Subject(project, _product_of(project, s))
     products = s.uow.products.list(s.workspace.id)
     if len(products) == 1:
         return Subject(_only_project_of(products[0], s), products[0])
     return Subject()
+
+
+def _mentioned(text: str, s: Scope) -> tuple[Project | Product, str] | None:
+    """The project or product whose name the question says ("the roadmap for Ledger API"),
+    the longest if several, with the words as said. A one-word name counts only as written
+    (capitalised): "Budget" the project is not every question about the budget."""
+    found = []
+    for item in [*s.uow.projects.list(s.workspace.id), *s.uow.products.list(s.workspace.id)]:
+        loose = " " in item.name.strip() or any(ch.isdigit() for ch in item.name)
+        flags = re.IGNORECASE if loose else 0
+        pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, item.name.split())) + r"(?!\w)"
+        if item.name.strip() and (match := re.search(pattern, text, flags)):
+            found.append((len(item.name), item, match.group()))
+    if not found:
+        return None
+    _, item, said = max(found, key=lambda f: f[0])
+    return item, said
 
 
 def owner_role(area: DecisionArea, s: Scope) -> Role:

@@ -92,6 +92,25 @@ def test_the_words_of_a_named_project_do_not_sway_the_area(fake_chat):
     assert first == "Owner: the project manager, @diego (iOS Beta Launch)."
 
 
+def test_a_project_or_product_named_anywhere_in_the_question_is_its_subject(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("project add Payments v2 pm @sofia")
+    fake_chat.ok("product add Ledger API pm @tomas")
+    first = fake_chat.ok("who decides the payments V2 deadline?").splitlines()[0]
+    assert first == "Owner: the project manager, @sofia (Payments v2)."
+    first = fake_chat.ok("who owns the roadmap for Ledger API").splitlines()[0]
+    assert first == "Owner: the product manager, @tomas (Ledger API)."
+
+
+def test_a_one_word_name_counts_only_as_written(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("project add Budget pm @bea")
+    fake_chat.ok("project use Checkout")
+    assert "@dave (Checkout)" in fake_chat.ok("who owns the budget").splitlines()[0]
+    first = fake_chat.ok("who owns the Budget timeline").splitlines()[0]
+    assert first == "Owner: the project manager, @bea (Budget)."
+
+
 def test_a_decision_is_stored_without_the_in_that_named_its_project(fake_chat, fake_uow):
     set_up_store(fake_chat)
     fake_chat.ok("decision log Use dbt for all transforms in Checkout", user="dave")
