@@ -56,6 +56,10 @@ def review(cmd: c.ReviewUnplannedTask, s: Scope) -> Reply:
             f"Only the project manager of {project.name}, {s.mention(project.manager_id)}, "
             "approves or defers unplanned work."
         )
+    if task.status == Status.DROPPED:  # deferred (or dropped) already: out of any scope
+        first = "" if cmd.approve else "already "
+        raise RoleCallError(f"{task.ref} is {first}dropped. To approve it, reopen it first: "
+                            f"task reopen {task.ref}, then task approve {task.ref}.")  # fmt: skip
     project.scope_dirty = True
     if not cmd.approve:
         task.move_to(Status.DROPPED, s.now, None)

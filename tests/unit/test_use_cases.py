@@ -72,6 +72,18 @@ def test_deferring_an_unplanned_task_drops_it(fake_chat, fake_uow):
     assert fake_uow.tasks.items[0].status == Status.DROPPED
 
 
+def test_a_deferred_task_is_approved_only_after_it_is_reopened(fake_chat, fake_uow):
+    set_up_store(fake_chat)
+    fake_chat.ok("project baseline Checkout")
+    fake_chat.ok("task add Surprise in Checkout", user="bob")
+    fake_chat.ok("task defer #1", user="dave")
+    assert "reopen it first: task reopen #1" in fake_chat.fails("task approve #1", user="dave")
+    assert "already dropped" in fake_chat.fails("task defer #1", user="dave")
+    fake_chat.ok("task reopen #1", user="dave")
+    assert "Approved #1 into scope" in fake_chat.ok("task approve #1", user="dave")
+    assert fake_uow.tasks.items[0].status == Status.TODO
+
+
 def test_a_scheduler_pass_on_fakes_queues_the_day_before_reminder(fake_chat, fake_uow, clock):
     fake_chat.ok("task add Ship it @bob due 2026-11-27")
     queued = Pass(fake_uow, clock.now()).run()
