@@ -48,8 +48,11 @@ class OwnerAnswer:
             lines.append(self._how_to_name_the_owner())
         if not self.confident and self.alternative:
             other, other_owner = self.alternative
-            lines.append(f"Not sure: it may be {other.key} ({other.title}), owned by "
-                         f"{describe(other_owner)}. Both managers should agree.")  # fmt: skip
+            if other_owner.role == self.owner.role:  # the same manager either way
+                lines.append(f"It may also be {other.key} ({other.title}): the same owner.")
+            else:
+                lines.append(f"Not sure: it may be {other.key} ({other.title}), owned by "
+                             f"{describe(other_owner)}. Both managers should agree.")  # fmt: skip
         return "\n".join(lines)
 
     def _why(self) -> str:

@@ -209,7 +209,8 @@ AREAS: tuple[DecisionArea, ...] = (
         cues=_cues(
             strong="scope, descope, in scope, out of scope, scope creep, feature creep, "
             "change request, gold plating, project goal, goal of the project, feature set, "
-            "statement of work, scope of work, sow",
+            "statement of work, scope of work, sow, project plan, project charter, "
+            "work breakdown, wbs",
             medium="deliverable, requirement, include, cut, trim, squeeze, fit in, sneak in, "
             "nice to have, must have, stretch goal, more work, extra work, spec, specification, "
             "acceptance criteria, boundar*, defer, objective, add, mvp, whats in, what is in, "
@@ -252,7 +253,8 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("budgets", "cost", "costs", "spend", "spending", "money"),
         cues=_cues(
             strong="budget*, cost, spend, spent, money, expense, capex, opex, purchase order, "
-            "burn rate, cloud bill, over budget, pay for, paying for, paid for",
+            "burn rate, cloud bill, over budget, pay for, paying for, paid for, hire another, "
+            "hire a, hire an, hiring, recruit*, new hire",
             medium="expensive, afford*, dollar, euro, usd, eur, gbp, buck, invoice, pay, paid, "
             "payment, vendor, licens*, licenc*, subscription, purchase, buy, procure*, fund, "
             "funding, financ*, headcount, cash, salary, reimburs*, overrun, bill, contractor, "
@@ -274,12 +276,13 @@ AREAS: tuple[DecisionArea, ...] = (
             "kanban, agile, waterfall, methodolog*, how we work, way of working, "
             "working agreement, definition of done, procedure, sprint planning, planning poker, "
             "week sprint, sprint length, story point, wip limit, playbook, code review, "
-            "triag*, review process, approval process, release process, definition of ready",
+            "triag*, review process, approval process, release process, definition of ready, "
+            "risk register, risk log, raid log, risk management, risk assessment",
             medium="cadence, template, checklist, policy, guideline, convention, peer review, "
             "runbook, handbook, grooming, refinement, on call, rotation, tooling, jira, "
             "trello, asana, branch*, raci, ritual, practice, best practice, velocity, estimation, "
             "meeting, sop, design review, pull request, merge request, sprint review, "
-            "sprint demo, demo day",
+            "sprint demo, demo day, risk, risks, risky, mitigat*, contingency",
             weak="format, how should we, how do we, board, run, review, tool, step, confluence, "
             "automat*, pr, approval, merg*, how we, estimat*",
         ),
@@ -297,7 +300,9 @@ AREAS: tuple[DecisionArea, ...] = (
             "to do list, todo, workload, jira ticket, keep track, who works on, "
             "who is working on, who should work on, pick up, picks up, user story, "
             "who does what, who is doing what, who works on what, split the work, "
-            "divide the work, divide up, divvy up, split up, hand out, dole out, farm out",
+            "divide the work, divide up, divvy up, split up, hand out, dole out, farm out, "
+            "team size, how many engineers, how many developers, how many designers, "
+            "how many people, staffing",
             medium="issue, bug, blocker, block, capacity, bandwidth, overload*, hand over, "
             "handover, follow up, which engineer, which developer, which dev, who handles, story, "
             "status, progress, staff*, work on, take on, take over, chore, responsible for, "

@@ -123,6 +123,14 @@ def test_a_one_word_name_counts_only_as_written(fake_chat):
     assert first == "Owner: the project manager, @bea (Budget)."
 
 
+def test_an_unsure_answer_asks_both_managers_to_agree_only_when_they_differ(fake_chat):
+    set_up_store(fake_chat)
+    same = fake_chat.ok("who owns pricing")  # vision or competitors: the product manager's
+    assert "Both managers should agree" not in same and "the same owner" in same
+    differ = fake_chat.ok("who owns the release date")  # lifecycle or timeline
+    assert "Not sure: it may be timeline" in differ and "Both managers should agree" in differ
+
+
 def test_a_decision_is_stored_without_the_in_that_named_its_project(fake_chat, fake_uow):
     set_up_store(fake_chat)
     fake_chat.ok("decision log Use dbt for all transforms in Checkout", user="dave")

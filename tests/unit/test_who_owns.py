@@ -98,6 +98,8 @@ QUESTIONS = [
     ("what's our process for hotfixes", "process", PROJECT),
     ("should we do two week or one week sprints?", "process", PROJECT),
     ("who maintains the team's working agreements", "process", PROJECT),
+    ("who owns the risk register", "process", PROJECT),
+    ("who owns risks", "process", PROJECT),
     # tasks
     ("who assigns the QA tickets", "tasks", PROJECT),
     ("who should pick up the payment bug", "tasks", PROJECT),
@@ -106,6 +108,10 @@ QUESTIONS = [
     ("Alice has too much on her plate, who rebalances?", "tasks", PROJECT),
     ("who's in charge of prioritising the bug backlog", "tasks", PROJECT),
     ("who breaks the epic into tasks", "tasks", PROJECT),
+    ("who decides how many engineers we need", "tasks", PROJECT),
+    # a project manager's, whether filed as scope or budget
+    ("who owns the project plan", "scope", PROJECT),
+    ("who decides if we can hire another designer", "budget", PROJECT),
     # stakeholders
     ("who tells the execs about the delay", "stakeholders", PROJECT),
     ("who sends the weekly status update to leadership", "stakeholders", PROJECT),
