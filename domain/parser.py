@@ -15,7 +15,10 @@ from domain.tokens import clean, tokenize
 from domain.usage import did_you_mean
 
 _LEADING_MENTION = re.compile(r"^\s*(<@[^>]+>|@rolecall\b)[\s,:]*", re.IGNORECASE)
-_VERBS = "task, who owns, decision, product, project, role, roles, owners, standup, checkin, help"
+_VERBS = (
+    "task, who owns, decision, product, project, role, roles, owners, standup, checkin, me, "
+    "timezone, help"
+)
 _TEXT_VERBS = {
     "checkin": parse_checkin,
     "check-in": parse_checkin,

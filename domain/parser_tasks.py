@@ -67,8 +67,7 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
         raise RoleCallError("Say what to do with tasks.", USAGE["task add"])
     hint = did_you_mean(sub, _SUBVERBS)
     raise RoleCallError(
-        f"Unknown task command “{tokens[0].text[:40]}”.{hint} Use add, list, done, start, "
-        "drop, block, due, assign, show.",
+        f"Unknown task command “{tokens[0].text[:40]}”.{hint} Use {', '.join(_SUBVERBS)}.",
         USAGE["task add"],
     )
 

@@ -41,7 +41,10 @@ USAGE = {
     "checkin": "checkin yesterday: … today: … blockers: …",
     "timezone": "timezone <Area/City>   (yours, e.g. Europe/Berlin)",
     "me": "me   (your open tasks, what is due soon, blocked, decisions waiting for you, roles)",
-    "help": "help [task | who | decision | product | project | role | standup | checkin | dates]",
+    "help": (
+        "help [task | who | decision | product | project | role | owners | standup | checkin"
+        " | timezone | me | dates]"
+    ),
 }
 
 TOPICS = {
@@ -54,6 +57,9 @@ TOPICS = {
     "standup": ["standup", "checkin"],
     "checkin": ["checkin"],
     "timezone": ["timezone"],
+    "owner": ["owners"],
+    "me": ["me"],
+    "help": ["help"],
 }
 
 

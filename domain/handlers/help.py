@@ -1,6 +1,7 @@
 """`help [topic]`."""
 
 from domain import commands as c
+from domain.areas import AREAS
 from domain.chat import Reply
 from domain.context import Scope
 from domain.dates import DATE_EXAMPLES
@@ -19,7 +20,10 @@ def show_help(cmd: c.Help, s: Scope) -> Reply:
     if topic in ("date", "when"):
         return Reply(f"Dates are read in your time zone ({s.tz}): {DATE_EXAMPLES}.")
     if topic in TOPICS:
-        return Reply("\n".join(USAGE[k] for k in TOPICS[topic]))
+        lines = [USAGE[k] for k in TOPICS[topic]]
+        if topic in ("owner", "role", "decision"):
+            lines.append("Areas: " + ", ".join(area.key for area in AREAS) + ".")
+        return Reply("\n".join(lines))
     lines = [INTRO, "", *USAGE.values(), "", f"Dates: {DATE_EXAMPLES} (your zone: {s.tz})."]
     if cmd.topic:
         lines.insert(0, f"No help on “{cmd.topic[:30]}”; here is everything.")

@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+import pytest
+
 from domain.scheduler import Pass
 from domain.tasks import Status
 from tests.support import set_up_store
@@ -95,6 +97,17 @@ def test_help_lists_every_command_and_topics_narrow_it(fake_chat):
     everything = fake_chat.ok("help")
     assert "who owns <question>" in everything and "standup at <HH:MM>" in everything
     assert fake_chat.ok("help standup").startswith("standup at")
+
+
+@pytest.mark.parametrize("topic", ["owners", "role", "me", "timezone", "help", "decisions"])
+def test_every_topic_that_help_offers_has_its_own_help(fake_chat, topic):
+    assert "No help on" not in fake_chat.ok(f"help {topic}")
+    offered = fake_chat.ok("help help")
+    assert topic.removesuffix("s") in offered
+
+
+def test_help_on_owners_lists_the_area_names_it_accepts(fake_chat):
+    assert "Areas: vision, client-needs," in fake_chat.ok("help owners")
 
 
 def test_the_words_of_a_named_project_do_not_sway_the_area(fake_chat):
