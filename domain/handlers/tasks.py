@@ -79,7 +79,9 @@ def list_tasks(cmd: c.ListTasks, s: Scope) -> Reply:
 
 
 def _list_label(cmd: c.ListTasks, who: str) -> str:
-    kind = "done" if cmd.done else "blocked" if cmd.blocked else "overdue" if cmd.overdue else ""
+    kinds = [k for k, on in (("done", cmd.done), ("blocked", cmd.blocked),
+                             ("overdue", cmd.overdue)) if on]  # fmt: skip
+    kind = " and ".join(kinds)  # filters combine: "blocked and overdue"
     if not kind:
         return f"{who} tasks"
     owner = who.removesuffix("open").strip()
