@@ -65,13 +65,10 @@ class Scope:
             raise NotFound(f"There is no task #{number} in this workspace.", "task list")
         return task
 
-    def project(self, name: str) -> Project:
+    def project(self, name: str, usage: str = "project add <name>") -> Project:
         project = self.uow.projects.by_name(self.workspace.id, name)
         if project is None:
-            raise NotFound(
-                f"There is no project “{name[:60]}”. {self._known('project')}",
-                "project add <name>  (or quote a title that contains “in”)",
-            )
+            raise NotFound(f"There is no project “{name[:60]}”. {self._known('project')}", usage)
         return project
 
     def product(self, name: str) -> Product:

@@ -23,7 +23,8 @@ def add_task(cmd: c.AddTask, s: Scope) -> Reply:
     if not cmd.title.strip() or len(cmd.title) > MAX_TITLE:  # commands also come from forms
         raise RoleCallError(f"A task needs a title of 1 to {MAX_TITLE} characters.",
                             USAGE["task add"])  # fmt: skip
-    project = s.project(cmd.project) if cmd.project else s.default_project()
+    quoting = "project add <name>  (or quote a title that contains “in”)"
+    project = s.project(cmd.project, quoting) if cmd.project else s.default_project()
     assignee = s.person(cmd.assignee) if cmd.assignee else s.speaker
     due_on = due_at = None
     if cmd.due:
