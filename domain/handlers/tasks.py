@@ -131,10 +131,11 @@ def snooze(cmd: c.SnoozeTask, s: Scope) -> Reply:
     task.snoozes += 1
     # The next reminder, a day later than it would have come (or than now, if it is due).
     task.remind_at = max(task.remind_at or s.now, s.now) + timedelta(days=1)
-    when = show_day(task.remind_at.astimezone(zone(s.timezone_of(
-        s.person_by_id(task.assignee_id)))).date())  # fmt: skip
-    return Reply(f"Snoozed {task.ref} {quoted(task.title)}: the next reminder comes {when}.",
-                 data=task)  # fmt: skip
+    day = task.remind_at.astimezone(zone(s.timezone_of(s.person_by_id(task.assignee_id)))).date()
+    late = (f", after its due date ({show_day(task.due_on)}): the due-day reminder is skipped"
+            if day > task.due_on else "")  # fmt: skip
+    return Reply(f"Snoozed {task.ref} {quoted(task.title)}: the next reminder comes "
+                 f"{show_day(day)}{late}.", data=task)  # fmt: skip
 
 
 def show(cmd: c.ShowTask, s: Scope) -> Reply:

@@ -200,3 +200,11 @@ def test_snooze_moves_the_planned_reminder_a_day_later(fake_chat, fake_uow):
     planned = fake_uow.tasks.items[0].remind_at  # Tuesday 1 December, 00:00 UTC
     assert "comes Wed 2 Dec 2026" in fake_chat.ok("task snooze #1", user="bob")
     assert fake_uow.tasks.items[0].remind_at - planned == timedelta(days=1)
+
+
+def test_a_snooze_past_the_due_date_says_the_due_day_reminder_is_skipped(fake_chat):
+    fake_chat.ok("task add Ship it @bob due 2026-11-27")  # tomorrow: reminded today
+    first = fake_chat.ok("task snooze #1", user="bob")
+    assert "comes Fri 27 Nov 2026." in first
+    second = fake_chat.ok("task snooze #1", user="bob")
+    assert "comes Sat 28 Nov 2026, after its due date (Fri 27 Nov 2026)" in second
