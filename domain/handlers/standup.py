@@ -58,6 +58,7 @@ def checkin(cmd: c.CheckIn, s: Scope) -> Reply:
     if entry is None:
         entry = s.uow.checkins.add(Checkin(s.workspace.id, s.speaker.id, s.today, created_at=s.now))
     entry.yesterday, entry.today, entry.blockers = cmd.yesterday, cmd.today, cmd.blockers
+    entry.created_at = s.now  # an edited check-in is news for the next digest again
     note = " Blockers noted for the digest." if cmd.blockers else ""
     return Reply(f"Thanks {s.speaker.mention}, check-in recorded for the next digest.{note}")
 

@@ -136,6 +136,15 @@ def test_a_digest_with_nothing_to_report_is_one_line(app, chat, recorder):
     assert recorder.sent[-1][2] == "Standup for #general — Fri 27 Nov 2026: nothing to report."
 
 
+def test_a_check_in_is_in_the_next_digest_only(app, chat, recorder):
+    chat.ok("standup at 11:00 tz UTC days daily")
+    chat.ok("checkin yesterday: wrote the spec today: review it blockers: none", user="bob")
+    pass_at(app, "2026-11-26T11:00")  # the same day, an hour after the check-in
+    assert "@bob" in recorder.sent[-1][2]
+    pass_at(app, "2026-11-27T11:00")
+    assert recorder.sent[-1][2] == "Standup for #general — Fri 27 Nov 2026: nothing to report."
+
+
 def test_a_rate_limited_notification_is_retried_and_sent_once(app, chat):
     app.notifiers = {"console": Recorder([DeliveryError("rate limited", retry_after=30)])}
     chat.ok("task add Ship it @bob due 2026-11-27")
