@@ -54,8 +54,11 @@ def gather_digest(
         decisions=uow.decisions.recent(workspace.id, project_id, since, 50),
         # Of the days since the last digest, those given after it: one already shown is not
         # shown again the next day.
-        checkins=[c for c in uow.checkins.since(workspace.id, local_today(tz, since))
-                  if c.created_at is None or c.created_at >= since],  # fmt: skip
+        checkins=[
+            c
+            for c in uow.checkins.since(workspace.id, local_today(tz, since))
+            if c.created_at is None or c.created_at >= since
+        ],
     )
     totals = _totals(uow, base, data, upcoming, since, today, horizon)
     ids = {t.assignee_id for group in (data.done, data.doing, data.blocked, upcoming)
