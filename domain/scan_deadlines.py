@@ -51,8 +51,8 @@ def remind(p: Pass, task: Task) -> None:
     if manager is None:
         what = f"the overdue notice for {task.ref}"
         p.missing(ws, project, Role.PROJECT_MANAGER, what, project.name)
-    elif manager.id != assignee.id:
-        p.queue(ws, f"overdue:{key}:manager", manager, "overdue",
+    elif manager.id != assignee.id:  # once per due date: a snooze or a new assignee is not news
+        p.queue(ws, f"overdue:{task.id}:{task.due_on}:manager", manager, "overdue",
                 f"Overdue in {project.name}: {task.ref} {quoted(task.title)}, assigned to "
                 f"{assignee.mention}, {late}. As project manager you track the schedule.",
                 task=task.number)  # fmt: skip

@@ -128,6 +128,18 @@ def test_snooze_moves_the_next_reminder_by_a_day(app, chat, recorder):
     assert pass_at(app, "2026-12-02T11:00") == []
 
 
+def test_the_project_manager_hears_of_an_overdue_task_once_per_due_date(app, chat, recorder):
+    set_up_store(chat)
+    chat.ok("task add Ship it @bob due 2026-11-27 in Checkout")  # a Friday
+    assert sorted(pass_at(app, "2026-11-30T10:00")) == [("@bob", "overdue"), ("@dave", "overdue")]
+    chat.ok("task snooze #1", user="bob")
+    chat.ok("task assign #1 @erin")
+    with app.uow_factory() as uow:
+        uow.tasks.by_number(1, 1).remind_at = at("2026-12-01T10:00")  # the snooze has run out
+        uow.commit()
+    assert pass_at(app, "2026-12-01T10:00") == [("@erin", "overdue")]
+
+
 def test_a_worker_killed_between_claim_and_send_leaves_the_row_to_be_sent_later(app, chat):
     class Killed(Notifier):
         def send(self, notification):
