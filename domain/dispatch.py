@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from domain.notifications import Delivery, DeliveryError, Notification, Notifier
+from domain.notifications import Delivery, DeliveryError, Kind, Notification, Notifier
 from domain.ports import AbstractUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -34,14 +34,27 @@ def dispatch(
     sent: list[Notification] = []
     while True:
         with uow_factory() as uow:
-            rows = uow.outbox.claim(now, batch, tuple(notifiers), until=now + LEASE)
+            claimed = uow.outbox.claim(now, batch, tuple(notifiers), until=now + LEASE)
+            rows = [row for row in claimed if _still_true(row, uow)]
             uow.commit()
         sent += [row for row in rows if _deliver(row, notifiers[row.platform], now)]
         with uow_factory() as uow:
             uow.outbox.record(rows)
             uow.commit()
-        if len(rows) < batch:
+        if len(claimed) < batch:
             return sent
+
+
+def _still_true(row: Notification, uow: AbstractUnitOfWork) -> bool:
+    """A reminder or review request that waited for someone's working hours is dropped if
+    its task was closed meanwhile: "#7 is overdue" about a task done an hour ago is noise."""
+    if row.kind not in (Kind.DEADLINE, Kind.OVERDUE, Kind.UNPLANNED) or "task" not in row.payload:
+        return True
+    task = uow.tasks.by_number(row.workspace_id, row.payload["task"])
+    if task is not None and task.is_open:
+        return True
+    row.status, row.error = Delivery.OUTDATED, "its task was closed before it was sent"
+    return False
 
 
 def _deliver(row: Notification, notifier: Notifier, now: datetime) -> bool:

@@ -25,6 +25,7 @@ class Delivery(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"
+    OUTDATED = "outdated"  # no longer true when its turn came: its task was closed
 
 
 @dataclass(eq=False)

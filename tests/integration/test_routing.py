@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from domain.dispatch import LEASE, dispatch
-from domain.notifications import Notifier
+from domain.notifications import Delivery, Notifier
 from tests.integration.test_scheduler import Recorder, at, pass_at
 from tests.support import set_up_store
 
@@ -138,6 +138,18 @@ def test_the_project_manager_hears_of_an_overdue_task_once_per_due_date(app, cha
         uow.tasks.by_number(1, 1).remind_at = at("2026-12-01T10:00")  # the snooze has run out
         uow.commit()
     assert pass_at(app, "2026-12-01T10:00") == [("@erin", "overdue")]
+
+
+def test_a_notice_waiting_for_working_hours_is_dropped_if_its_task_is_closed(app, chat, recorder):
+    set_up_store(chat)
+    chat.ok("timezone America/Los_Angeles", user="dave")
+    chat.ok("task add Ship it @bob due 2026-11-27 in Checkout")
+    assert pass_at(app, "2026-11-30T10:00") == [("@bob", "overdue")]  # 02:00 for dave
+    chat.ok("task done #1", user="bob")
+    assert pass_at(app, "2026-11-30T16:00") == []  # 08:00 for dave: no longer news
+    with app.uow_factory() as uow:
+        statuses = sorted(n.status for n in uow.outbox.listing(tuple(Delivery), 10))
+    assert statuses == [Delivery.OUTDATED, Delivery.SENT]
 
 
 def test_a_worker_killed_between_claim_and_send_leaves_the_row_to_be_sent_later(app, chat):
