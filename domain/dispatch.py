@@ -22,6 +22,7 @@ MAX_BACKOFF = 3600.0  # seconds
 # Longer than a batch can take to send (each post times out within 15 s), so that no other
 # worker takes a row that is still being sent.
 LEASE = timedelta(minutes=15)
+_ABOUT_A_TASK = (Kind.DEADLINE, Kind.OVERDUE, Kind.UNPLANNED)
 
 
 def dispatch(
@@ -35,7 +36,7 @@ def dispatch(
     while True:
         with uow_factory() as uow:
             claimed = uow.outbox.claim(now, batch, tuple(notifiers), until=now + LEASE)
-            rows = [row for row in claimed if _still_true(row, uow)]
+            rows = _still_true(claimed, uow)
             uow.commit()
         sent += [row for row in rows if _deliver(row, notifiers[row.platform], now)]
         with uow_factory() as uow:
@@ -45,16 +46,19 @@ def dispatch(
             return sent
 
 
-def _still_true(row: Notification, uow: AbstractUnitOfWork) -> bool:
+def _still_true(rows: list[Notification], uow: AbstractUnitOfWork) -> list[Notification]:
     """A reminder or review request that waited for someone's working hours is dropped if
     its task was closed meanwhile: "#7 is overdue" about a task done an hour ago is noise."""
-    if row.kind not in (Kind.DEADLINE, Kind.OVERDUE, Kind.UNPLANNED) or "task" not in row.payload:
-        return True
-    task = uow.tasks.by_number(row.workspace_id, row.payload["task"])
-    if task is not None and task.is_open:
-        return True
-    row.status, row.error = Delivery.OUTDATED, "its task was closed before it was sent"
-    return False
+    about = {row.id: (row.workspace_id, row.payload["task"]) for row in rows
+             if row.kind in _ABOUT_A_TASK and "task" in row.payload}  # fmt: skip
+    still_open = uow.tasks.open_among(set(about.values()))
+    kept = []
+    for row in rows:
+        if row.id in about and about[row.id] not in still_open:
+            row.status, row.error = Delivery.OUTDATED, "its task was closed before it was sent"
+        else:
+            kept.append(row)
+    return kept
 
 
 def _deliver(row: Notification, notifier: Notifier, now: datetime) -> bool:

@@ -78,6 +78,10 @@ class Tasks(Repository[Task]):
     @abstractmethod
     def by_number(self, workspace_id: int, number: int) -> Task | None: ...
 
+    def open_among(self, refs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """Of these (workspace id, task number) pairs, those naming an open task."""
+        return {(w, n) for w, n in refs if (task := self.by_number(w, n)) and task.is_open}
+
     @abstractmethod
     def find(self, query: TaskQuery) -> list[Task]: ...
 

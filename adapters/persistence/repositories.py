@@ -17,7 +17,7 @@ from domain.model import Channel, Person, Product, Project, Workspace, name_key
 from domain.notifications import Delivery, Notification, Outgoing
 from domain.scope import Baseline
 from domain.standups import Checkin, Standup
-from domain.tasks import Task, TaskFacts
+from domain.tasks import OPEN_STATUSES, Task, TaskFacts
 
 
 class _Repo:
@@ -117,6 +117,17 @@ class SqlTasks(_Repo, ports.Tasks):
 
     def by_number(self, workspace_id: int, number: int) -> Task | None:
         return self._first(select(Task).filter_by(workspace_id=workspace_id, number=number))
+
+    def open_among(self, refs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """One query for a dispatcher batch (by workspace, then number in it)."""
+        if not refs:
+            return set()
+        c = t.tasks.c
+        query = select(c.workspace_id, c.number).where(
+            _among(self.session, c.workspace_id, sorted({w for w, _ in refs})),
+            _among(self.session, c.number, sorted({n for _, n in refs})),
+            c.status.in_(OPEN_STATUSES))  # fmt: skip
+        return {(w, n) for w, n in self.session.execute(query)} & refs
 
     def _where(self, q: ports.TaskQuery):
         return select(Task).where(*_conditions(q))
