@@ -15,7 +15,7 @@ def missing_manager(
     if not project.channel:
         return None  # a project from before channels were recorded: nowhere to say it
     text = (
-        f"{project.name} has no {role.label}, so {what} reached nobody. "
+        f"{target} has no {role.label}, so {what} reached nobody. "
         f"Name one: role @person {role.value} {target}"
     )
     return Notification(

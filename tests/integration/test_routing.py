@@ -113,6 +113,8 @@ def test_a_missing_product_manager_is_reported_when_a_constraint_breaks(app, cha
     chat.ok("project add Revamp for Store pm @dave ends 2027-02-01", channel="store")
     sent = sorted(pass_at(app, "2026-11-26T10:00"))
     assert sent == [("#store", "missing-manager"), ("@dave", "breach")]
+    notice = next(text for to, _, text in recorder.sent if to == "#store")
+    assert notice.startswith("Store has no product manager, so ")
 
 
 def test_snooze_moves_the_next_reminder_by_a_day(app, chat, recorder):
