@@ -58,7 +58,7 @@ def build_digest(d: DigestData) -> Digest:
 
     def task_item(t: Task) -> str:
         reason = f" ({t.blocked_reason})" if t.blocked_reason else ""
-        due = f", due {t.due_on:%a %d %b}" if t.due_on else ""
+        due = f", due {t.due_on:%a} {t.due_on.day} {t.due_on:%b}" if t.due_on else ""
         return f"{t.ref} {quoted(t.title)} — {name(t.assignee_id)}{due}{reason}"
 
     groups = [
@@ -77,9 +77,11 @@ def build_digest(d: DigestData) -> Digest:
             [f"{x.ref} [{x.status}] {x.text} — {name(x.decided_by_id)}" for x in d.decisions]
         )))  # fmt: skip
     if d.checkins:
-        sections.append(("Check-ins", _capped([f"{name(c.person_id)} checked in"
-                                               for c in d.checkins])))  # fmt: skip
-    counts = [f"{total[h]} {h.lower().split(' in the')[0]}" for h, ts in groups if ts]
+        sections.append(("Check-ins", _capped([
+            f"{name(c.person_id)} checked in" + (f", blocked: {c.blockers}" if c.blockers else "")
+            for c in d.checkins])))  # fmt: skip
+    counts = [f"{total[h]} {h.lower().replace('in the next 2 working days', 'soon')}"
+              for h, ts in groups if ts]  # fmt: skip
     for items, noun in (
         (d.decisions, "decision"),
         (d.checkins, "check-in"),

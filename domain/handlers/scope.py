@@ -19,7 +19,11 @@ def set_baseline(cmd: c.SetBaseline, s: Scope) -> Reply:
     project.scope_dirty = True
     extras = [f"ends {project.ends_on}" if project.ends_on else "",
               f"budget {project.budget:,.0f}" if project.budget is not None else ""]  # fmt: skip
-    what = ", ".join(filter(None, [f"{len(baseline.task_ids)} tasks", *extras]))
+    what = ", ".join(
+        filter(
+            None, [f"{len(baseline.task_ids)} task{'s' * (len(baseline.task_ids) != 1)}", *extras]
+        )
+    )
     replaced = (f" It replaces the baseline of {show_day(previous.created_at.date())}."
                 if previous and previous.created_at else "")  # fmt: skip
     return Reply(

@@ -25,7 +25,7 @@ def schedule(cmd: c.ScheduleStandup, s: Scope) -> Reply:
     scope = f" for {project.name}" if project else ""
     return Reply(
         f"Standup digest for #{s.channel}{scope}: {standup.describe()}. "
-        f"Next: {nxt:%a %d %b %H:%M}.",
+        f"Next: {nxt:%a} {nxt.day} {nxt:%b %H:%M}.",
         data=standup,
     )
 

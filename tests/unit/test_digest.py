@@ -92,7 +92,7 @@ def test_the_summary_counts_each_kind_of_news():
         due_soon=[task(4, "d", CAROL, due=date(2027, 3, 12))],
         decisions=[decision(1, "x")],
     )
-    assert result.summary == f"{TITLE}: 2 done · 1 blocked · 1 due · 1 decision."
+    assert result.summary == f"{TITLE}: 2 done · 1 blocked · 1 due soon · 1 decision."
 
 
 def test_several_decisions_are_counted_in_the_plural():
@@ -232,3 +232,9 @@ def test_sections_cut_at_the_fetch_limit_still_count_every_task(fake_chat):
     digest = fake_chat.ok("standup now")
     assert f"{total} in progress" in digest
     assert f"…and {total - SECTION_LIMIT} more" in digest
+
+
+def test_a_check_in_with_blockers_shows_them_in_the_check_ins_section():
+    result = digest(checkins=[Checkin(1, BOB, date(2027, 3, 10), today="deploy",
+                                      blockers="need GPU quota")])  # fmt: skip
+    assert "checked in, blocked: need GPU quota" in result.text
