@@ -154,8 +154,11 @@ def _outbox(args) -> int:
     with app.uow_factory() as uow:
         rows = uow.outbox.listing(("pending", "failed"), 200)
         for n in rows:
-            print(f"{n.status:8} {n.kind:9} {n.to:20} attempts={n.attempts} "
-                  f"{(n.error or '')[:80]}  [{n.dedupe_key}]")  # fmt: skip
+            workspace = uow.workspaces.get(n.workspace_id)
+            when = f"next {n.next_attempt_at:%Y-%m-%d %H:%M} UTC" if n.status == "pending" else ""
+            print(f"{n.status:8} {n.kind:9} {n.to:20} {workspace.key if workspace else '?':24} "
+                  f"{when:26} attempts={n.attempts} {(n.error or '')[:80]}  "
+                  f"[{n.dedupe_key}]")  # fmt: skip
         if not rows:
             print("The outbox is empty: nothing pending or failed.")
     return 0

@@ -75,6 +75,17 @@ def test_the_outbox_command_shows_a_failed_notification_and_its_reason(cli, db_u
     app.engine.dispose()
     listing = cli.run("outbox").stdout
     assert "failed" in listing and "channel_not_found" in listing and "@bob" in listing
+    assert "console:acme" in listing  # which workspace it is for
+
+
+def test_the_outbox_command_shows_when_a_pending_notification_is_next_tried(cli, db_url):
+    app = bootstrap(Config(database_url=db_url), clock=FixedClock(THURSDAY))
+    ChatDriver(app.service).ok("task add Ship it @bob due 2026-11-27")
+    app.notifiers = {"console": Recorder([DeliveryError("rate limited", retry_after=30)])}
+    run_once(app, datetime(2026, 11, 26, 10, tzinfo=UTC))
+    app.engine.dispose()
+    listing = cli.run("outbox").stdout
+    assert "pending" in listing and "next 2026-11-26 10:" in listing
 
 
 def _wait_for(condition, what: str, seconds: float = 60) -> None:
