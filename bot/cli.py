@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--channel", default="general")
     chat.add_argument("--tz", help="your time zone, e.g. Europe/Berlin")
     chat.add_argument("--jsonl", action="store_true", help="one JSON reply per input line")
+    chat.add_argument("--at", type=_instant,
+                      help="ISO time the chat's clock stands at (to replay a timeline with "
+                           "worker --once --at)")  # fmt: skip
     chat.set_defaults(run=_chat)
 
     db = sub.add_parser("db", help="database tasks")
@@ -75,10 +78,11 @@ def _instant(text: str) -> datetime:
     return moment
 
 
-def _app(migrate: bool = True):
+def _app(migrate: bool = True, at: datetime | None = None):
     from bot.bootstrap import bootstrap
+    from domain.clock import FixedClock
 
-    return bootstrap(Config.from_env(), migrate=migrate)
+    return bootstrap(Config.from_env(), clock=FixedClock(at) if at else None, migrate=migrate)
 
 
 def _long_running(app):
@@ -132,7 +136,7 @@ def _chat(args) -> int:
         except RoleCallError as error:
             print(error, file=sys.stderr)
             return 2
-    app = _app()
+    app = _app(at=args.at)
     chat = ConsoleChat(app.service, args.workspace, args.user, args.channel, args.tz)
     if args.jsonl:
         chat.run_jsonl(sys.stdin, sys.stdout)

@@ -1,6 +1,7 @@
 """The scripted session of the core issue, through `rolecall chat --jsonl` and
 `rolecall worker --once`, as separate processes on one database."""
 
+import json
 import socket
 import subprocess
 import time
@@ -103,3 +104,20 @@ def _get(url: str, deadline: float) -> bytes:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_the_chat_clock_can_be_set_to_replay_a_timeline_with_the_worker(cli):
+    done = cli.run(
+        "chat",
+        "--jsonl",
+        "--workspace",
+        "acme",
+        "--user",
+        "erin",
+        "--at",
+        "2026-11-26T10:00:00Z",
+        stdin="task add Ship it @bob due tomorrow\n",
+    )
+    assert "due tomorrow" in json.loads(done.stdout)["text"]
+    sent = cli.run("worker", "--once", "--at", "2026-11-26T10:01:00Z").stdout
+    assert "Ship it" in sent and "due tomorrow (Fri 27 Nov 2026)" in sent
