@@ -50,6 +50,9 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
         return c.RescheduleTask(parse_task_number(args[0].text), join(args[1:]))
     if sub == "assign":
         person = args[1].mention if len(args) == 2 else None
+        if len(args) == 2 and not person:
+            raise RoleCallError(f"“{args[1].text[:40]}” is not a person; use @name.",
+                                USAGE["task assign"])  # fmt: skip
         if not person:
             raise RoleCallError("Say which task and who takes it.", USAGE["task assign"])
         return c.AssignTask(parse_task_number(args[0].text), person)
@@ -73,6 +76,8 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
 
 
 def _one_number(args: list[Token], form: str) -> int:
+    if len(args) > 1 and all(a.text.lstrip("#").isdigit() for a in args):
+        raise RoleCallError("One task at a time, please.", USAGE[form])
     if len(args) != 1:
         raise RoleCallError("Say which task, by its number.", USAGE[form])
     return parse_task_number(args[0].text)

@@ -1,5 +1,6 @@
 """Drift and breach reports, as text, for replies and notifications."""
 
+import math
 from dataclasses import dataclass
 
 from domain.dates import show_day
@@ -32,7 +33,9 @@ def scope_report(project: Project, uow: AbstractUnitOfWork, amber: float, red: f
 def drift_summary(drift: Drift) -> str:
     basis = "of the baselined estimate" if drift.by_estimate else (
         f"of {len(drift.baseline.task_ids)} baselined tasks")  # fmt: skip
-    return (f"{drift.level.upper()} — {drift.ratio:.0%} {basis}: {len(drift.added)} added, "
+    # Rounded down: 9.5 % is "9%", never a "10%" that seems to contradict its OK.
+    share = f"{math.floor(drift.ratio * 100 + 1e-9)}%"
+    return (f"{drift.level.upper()} — {share} {basis}: {len(drift.added)} added, "
             f"{len(drift.removed)} removed")  # fmt: skip
 
 

@@ -13,8 +13,8 @@ from domain.text import quoted
 
 
 def add_product(cmd: c.AddProduct, s: Scope) -> Reply:
-    if s.uow.products.by_name(s.workspace.id, cmd.name):
-        raise RoleCallError(f"There is already a product {cmd.name}.", "product list")
+    if existing := s.uow.products.by_name(s.workspace.id, cmd.name):
+        raise RoleCallError(f"There is already a product {existing.name}.", "product list")
     manager = s.person(cmd.manager) if cmd.manager else None
     product = s.uow.products.add(Product(
         s.workspace.id, cmd.name, manager_id=manager.id if manager else None, vision=cmd.vision
@@ -93,8 +93,8 @@ def describe_product(product: Product, s: Scope) -> str:
 
 
 def add_project(cmd: c.AddProject, s: Scope) -> Reply:
-    if s.uow.projects.by_name(s.workspace.id, cmd.name):
-        raise RoleCallError(f"There is already a project {cmd.name}.", "project list")
+    if existing := s.uow.projects.by_name(s.workspace.id, cmd.name):
+        raise RoleCallError(f"There is already a project {existing.name}.", "project list")
     product = s.product(cmd.product) if cmd.product else None
     manager = s.person(cmd.manager) if cmd.manager else None
     ends_on = parse_day(cmd.ends, s.tz, s.now) if cmd.ends else None

@@ -208,3 +208,20 @@ def test_a_snooze_past_the_due_date_says_the_due_day_reminder_is_skipped(fake_ch
     assert "comes Fri 27 Nov 2026." in first
     second = fake_chat.ok("task snooze #1", user="bob")
     assert "comes Sat 28 Nov 2026, after its due date (Fri 27 Nov 2026)" in second
+
+
+def test_a_duplicate_name_is_refused_with_the_name_as_stored(fake_chat):
+    fake_chat.ok("product add Harbor Mobile")
+    assert "already a product Harbor Mobile." in fake_chat.fails("product add harbor mobile")
+
+
+def test_drift_shares_are_rounded_down_so_they_agree_with_the_level(fake_chat):
+    fake_chat.ok("project add Big")
+    for n in range(21):
+        fake_chat.ok(f"task add Planned {n} in Big")
+    fake_chat.ok("project baseline Big")
+    fake_chat.ok("task add Surprise in Big")
+    fake_chat.ok("task add Another in Big")  # 2 of 21: 9.5 %, still under amber's 10 %
+    assert "OK — 9% of 21" in fake_chat.ok("project drift Big")
+    fake_chat.ok("task add A third in Big")  # 3 of 21: 14.3 %
+    assert "AMBER — 14% of 21" in fake_chat.ok("project drift Big")
