@@ -93,6 +93,7 @@ class Project:
     scope_dirty: bool = False
     created_at: datetime | None = None
     channel: str | None = None  # where it was created: missing-manager notices go there
+    drift_told: str | None = None  # the drift level its manager was last told of
     key: str = ""
     id: int | None = None
 

@@ -13,6 +13,8 @@ from domain.scope_report import drift_lines, drift_summary, scope_report
 if TYPE_CHECKING:  # the pass calls these scans; only its type is needed here
     from domain.scheduler import Pass
 
+_RANK = {Level.AMBER: 1, Level.RED: 2}
+
 
 def check_scope(p: Pass, project: Project) -> None:
     project.scope_dirty = False
@@ -20,14 +22,17 @@ def check_scope(p: Pass, project: Project) -> None:
     report = scope_report(project, p.uow, ws.drift_amber, ws.drift_red)
     manager = p.person(project.manager_id)
     drift = report.drift
-    if drift and drift.level != Level.OK:
-        if manager is None:
-            p.missing(ws, project, Role.PROJECT_MANAGER, "the scope drift warning", project.name)
-        else:
-            text = f"Scope drift in {project.name}: {drift_summary(drift)}.\n" + "\n".join(
-                drift_lines(drift))  # fmt: skip
-            key = f"drift:{project.id}:{drift.baseline.id}:{drift.level}"
-            p.queue(ws, key, manager, "drift", text, project=project.name)
+    level = drift.level if drift else Level.OK
+    if level == Level.OK:
+        project.drift_told = None  # back in bounds: drifting again is news again
+    elif manager is None:
+        p.missing(ws, project, Role.PROJECT_MANAGER, "the scope drift warning", project.name)
+    elif _RANK[level] > _RANK.get(project.drift_told, 0):  # told once per rise, never again
+        text = f"Scope drift in {project.name}: {drift_summary(drift)}.\n" + "\n".join(
+            drift_lines(drift))  # fmt: skip
+        key = f"drift:{project.id}:{drift.baseline.id}:{level}:{p.now:%Y%m%dT%H%M}"
+        p.queue(ws, key, manager, "drift", text, project=project.name)
+        project.drift_told = level
     product = report.product
     if not report.breaches:
         return

@@ -102,6 +102,7 @@ projects = Table(
     Column("scope_dirty", Boolean, nullable=False),
     Column("created_at", UTCDateTime),
     Column("channel", String(200)),
+    Column("drift_told", String(10)),
     UniqueConstraint("workspace_id", "key"),
     Index("ix_projects_dirty", "scope_dirty"),
 )  # fmt: skip

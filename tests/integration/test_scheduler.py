@@ -100,6 +100,22 @@ def test_drift_and_breach_warnings_go_to_the_right_manager_once(app, chat, recor
     assert pass_at(app, "2026-11-26T15:00") == []
 
 
+def test_drift_that_returns_to_ok_and_rises_again_is_told_again(app, chat, recorder):
+    set_up_store(chat)
+    for n in range(4):
+        chat.ok(f"task add Planned {n} in Checkout")
+    chat.ok("project baseline Checkout", user="dave")
+    chat.ok("task add Surprise in Checkout")  # 1 of 4: red
+    assert ("@dave", "drift") in pass_at(app, "2026-11-26T10:00")
+    assert ("@dave", "drift") not in pass_at(app, "2026-11-26T10:30")  # nothing changed
+    chat.ok("task approve #5", user="dave")  # into scope: back to OK
+    pass_at(app, "2026-11-26T11:00")
+    chat.ok("task add Another surprise in Checkout")
+    chat.ok("task add A third surprise in Checkout")  # 2 of 5: red again
+    assert ("@dave", "drift") in pass_at(app, "2026-11-26T11:30")
+    assert "RED" in recorder.sent[-1][2]
+
+
 def test_an_unplanned_task_is_reported_to_the_project_manager(app, chat, recorder):
     set_up_store(chat)
     chat.ok("project baseline Checkout")
