@@ -111,6 +111,14 @@ class RoleCall:
                 raise
         return reply
 
+    def first_delivery(self, workspace_key: str, delivery_id: str) -> bool:
+        """Record a platform event handled outside any command (an install's welcome); False
+        when it was seen before: a platform's retry."""
+        with self.uow_factory() as uow:
+            fresh = uow.inbound.first(f"{workspace_key}:{delivery_id}", self.clock.now())
+            uow.commit()
+        return fresh
+
     def set_paused(self, workspace_key: str, paused: bool) -> None:
         """An uninstalled app's workspace keeps its data; its notifications wait."""
         with self.uow_factory() as uow:

@@ -69,7 +69,13 @@ class TeamsBot(ActivityHandler):
         """The bot added to a chat, a team or someone's personal scope: say hello once."""
         activity = turn_context.activity
         if any(m.id == activity.recipient.id for m in members):
-            await asyncio.to_thread(self._remember, TeamsConversation.of(activity))
+            conversation = TeamsConversation.of(activity)
+            await asyncio.to_thread(self._remember, conversation)
+            delivery = _delivery_id(conversation, activity)
+            if delivery and not await asyncio.to_thread(
+                self.service.first_delivery, conversation.workspace, delivery
+            ):
+                return  # Teams sent this install again: the welcome was said
             welcome = welcome_card()
             await turn_context.send_activity(_activity(welcome, welcome["content"]["fallbackText"]))
 

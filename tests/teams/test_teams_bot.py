@@ -154,6 +154,7 @@ def test_adding_the_bot_says_hello_once_and_remembers_the_conversation(teams, ap
     added = teams.activity(type="conversationUpdate", membersAdded=[BOT])
     [hello] = [card_text(a) for a in teams.send(added)]
     assert "help" in hello
+    assert teams.send(added) == []  # the same activity again, as a Teams retry: no new hello
     someone_else = teams.activity(type="conversationUpdate", membersAdded=[BEN])
     assert teams.send(someone_else) == []
     with app.engine.connect() as connection:
