@@ -18,6 +18,8 @@ _STATUS_VERBS = {
 _SUBVERBS = ["add", "list", "done", "start", "drop", "reopen", "block", "due", "assign", "show",
              "snooze", "approve", "defer"]  # fmt: skip
 _LIST_FILTERS = {"mine", "my", "overdue", "late", "blocked"}
+_NUMBERED_VERBS = {*_STATUS_VERBS, "block", "due", "assign", "show", "info", "snooze", "later",
+                   "approve", "defer"}  # fmt: skip
 
 
 def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
@@ -26,7 +28,16 @@ def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comma
     try:
         return _parse_task(tokens, implicit_add, plural)
     except RoleCallError:
+        if _names_a_task(tokens):
+            raise  # `/task done #abc` is a mistyped command, not a task called "done #abc"
         return _task_add(tokens)  # `/task Finish the report`: a title that starts like a verb
+
+
+def _names_a_task(tokens: list[Token]) -> bool:
+    """A verb that takes a task number, alone or followed by something number-like."""
+    if tokens[0].word not in _NUMBERED_VERBS:
+        return False
+    return len(tokens) == 1 or tokens[1].text.lstrip("#-").isdigit() or tokens[1].text[:1] == "#"
 
 
 def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:

@@ -516,6 +516,22 @@ def test_a_slash_task_title_starting_with_a_verb_word_adds_the_task(title):
     assert parse(f"task {title}", implicit_task_add=True) == c.AddTask(title)
 
 
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("done #abc", "“#abc” is not a task number"),
+        ("done #0", "is not a task number"),
+        ("assign #1 nobody", "“nobody” is not a person"),
+        ("block #1", "why it is blocked"),
+        ("due #1", "the new date"),
+        ("done", "Say which task"),
+    ],
+)
+def test_a_mistyped_slash_task_command_is_an_error_not_a_new_task(text, error):
+    with pytest.raises(RoleCallError, match=error):
+        parse(f"task {text}", implicit_task_add=True)
+
+
 def test_a_bad_decision_reference_is_reported_as_a_decision_not_a_task():
     with pytest.raises(RoleCallError) as caught:
         parse("decision confirm Dx")
