@@ -92,7 +92,11 @@ def _list_label(cmd: c.ListTasks, who: str) -> str:
 def change_status(cmd: c.ChangeTaskStatus, s: Scope) -> Reply:
     task = s.task(cmd.number)
     if task.status == cmd.status and cmd.status != Status.BLOCKED:
-        return Reply(f"{task.ref} {quoted(task.title)} is already {task.status}.", data=task)
+        return Reply(f"{task.ref} {quoted(task.title)} is already {_said(task.status)}.",
+                     data=task)  # fmt: skip
+    if not task.is_open and cmd.status != Status.TODO:  # a stale button, or a slip
+        raise RoleCallError(f"{task.ref} {quoted(task.title)} is {_said(task.status)}. "
+                            f"To work on it again: task reopen {task.ref}")  # fmt: skip
     was_open = task.is_open
     task.move_to(Status(cmd.status), s.now, cmd.reason)
     if task.is_open and not was_open:
@@ -102,6 +106,10 @@ def change_status(cmd: c.ChangeTaskStatus, s: Scope) -> Reply:
             Status.BLOCKED: "Blocked", Status.TODO: "Reopened"}[Status(cmd.status)]  # fmt: skip
     why = f" — {cmd.reason}" if cmd.reason else ""
     return Reply(f"{verb}: {task.ref} {quoted(task.title)}{why}", data=task)
+
+
+def _said(status: str) -> str:
+    return {Status.DOING: "in progress", Status.TODO: "open"}.get(Status(status), status)
 
 
 def reschedule(cmd: c.RescheduleTask, s: Scope) -> Reply:

@@ -225,3 +225,16 @@ def test_drift_shares_are_rounded_down_so_they_agree_with_the_level(fake_chat):
     assert "OK — 9% of 21" in fake_chat.ok("project drift Big")
     fake_chat.ok("task add A third in Big")  # 3 of 21: 14.3 %
     assert "AMBER — 14% of 21" in fake_chat.ok("project drift Big")
+
+
+def test_a_closed_task_moves_only_by_reopening_it(fake_chat, fake_uow):
+    fake_chat.ok("task add Ship it")
+    fake_chat.ok("task done #1")
+    assert "is done. To work on it again: task reopen #1" in fake_chat.fails("task start #1")
+    fake_chat.ok("task add Other")
+    fake_chat.ok("task drop #2")
+    assert "is dropped" in fake_chat.fails("task done #2")
+    fake_chat.ok("task reopen #1")
+    assert "already open" in fake_chat.ok("task reopen #1")
+    assert fake_chat.ok("task start #1").startswith("Started")
+    assert "already in progress" in fake_chat.ok("task start #1")
