@@ -56,9 +56,18 @@ def _still_true(rows: list[Notification], uow: AbstractUnitOfWork) -> list[Notif
     for row in rows:
         if row.id in about and about[row.id] not in still_open:
             row.status, row.error = Delivery.OUTDATED, "its task was closed before it was sent"
+        elif row.kind == Kind.UNPLANNED and row.id in about and _reviewed(about[row.id], uow):
+            row.status, row.error = Delivery.OUTDATED, "its task was approved before it was sent"
         else:
             kept.append(row)
     return kept
+
+
+def _reviewed(ref: tuple[int, int], uow: AbstractUnitOfWork) -> bool:
+    """An unplanned task approved into its project's baseline needs no review request."""
+    task = uow.tasks.by_number(*ref)
+    baseline = uow.baselines.latest(task.project_id) if task and task.project_id else None
+    return baseline is not None and task.id in baseline.task_ids
 
 
 def _deliver(row: Notification, notifier: Notifier, now: datetime) -> bool:

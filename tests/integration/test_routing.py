@@ -154,6 +154,15 @@ def test_a_notice_waiting_for_working_hours_is_dropped_if_its_task_is_closed(app
     assert statuses == [Delivery.OUTDATED, Delivery.SENT]
 
 
+def test_a_review_request_is_dropped_if_the_task_was_approved_meanwhile(app, chat, recorder):
+    set_up_store(chat)
+    chat.ok("timezone America/New_York", user="dave")
+    chat.ok("project baseline Checkout", user="dave")
+    chat.ok("task add Surprise in Checkout", user="bob")  # 05:00 for dave: the request waits
+    chat.ok("task approve #1", user="dave")
+    assert ("@dave", "unplanned") not in pass_at(app, "2026-11-26T14:00")
+
+
 def test_a_worker_killed_between_claim_and_send_leaves_the_row_to_be_sent_later(app, chat):
     class Killed(Notifier):
         def send(self, notification):
