@@ -11,6 +11,7 @@ _SUBTEAM = re.compile(r"<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>")
 _LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
 # Slack user ids carry a digit ("U024BE7LH"); "@USA" in a title is not one.
 _CORE_MENTION = re.compile(r"(?<![\w<@])@([UW](?=[A-Z0-9]*\d)[A-Z0-9]+)\b")
+_CORE_CHANNEL = re.compile(r"(?<![\w<#])#([CG](?=[A-Z0-9]*\d)[A-Z0-9]+)\b")  # "#C024BE7LH"
 # Broadcasts and groups are shown with a full-width ＠: text, never a person to assign to.
 NOT_A_PERSON = "\uff20"
 
@@ -45,5 +46,7 @@ def escape(text: str) -> str:
 
 
 def to_mrkdwn(text: str) -> str:
-    """The core's plain text as safe mrkdwn: escaped, then `@U123` made a real mention."""
-    return _CORE_MENTION.sub(lambda m: f"<@{m.group(1)}>", escape(text))
+    """The core's plain text as safe mrkdwn: escaped, then `@U123` made a real mention and
+    `#C123` a channel link."""
+    text = _CORE_MENTION.sub(lambda m: f"<@{m.group(1)}>", escape(text))
+    return _CORE_CHANNEL.sub(lambda m: f"<#{m.group(1)}>", text)

@@ -62,8 +62,9 @@ class TeamsNotifier(Notifier):
         text = n.text
         if n.to.startswith("@") and target.conversation_type != "personal":
             text = f"For @{target.user_handle}: {text}"  # in a shared chat, say who it is for
-        attachment = notification_card(n.kind, text, n.payload,
-                                       lambda t: to_teams(t, names | _named(target)))  # fmt: skip
+        here = "this channel" if target.conversation_type == "channel" else "this chat"
+        attachment = notification_card(n.kind, text, n.payload, lambda t: to_teams(
+            t, names | _named(target), target.channel, here))  # fmt: skip
         card = Attachment(content_type=attachment["contentType"], content=attachment["content"])
         return Activity(type=ActivityTypes.message, attachments=[card], summary=summary(text))
 

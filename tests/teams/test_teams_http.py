@@ -243,4 +243,5 @@ def test_the_scheduled_digest_is_a_new_post_in_the_channel(server, connector, db
     digest = connector.wait_for(4)[-1]
     assert digest.kind == "send" and digest.conversation == "19:standup-room@thread.tacv2"
     assert "Draft the launch plan" in digest.text and "erin" in digest.text
+    assert "Standup for this channel" in digest.text and "19:" not in digest.text
     assert any(e.get("isVisible") is False for e in digest.card["body"])
