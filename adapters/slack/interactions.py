@@ -13,6 +13,8 @@ from adapters.slack.replies import post_or_respond, say_in_channel
 from adapters.slack.text import from_slack
 from adapters.slack.views import TASK_MODAL, reply_message
 from domain import commands as c
+from domain.errors import RoleCallError
+from domain.parser_args import parse_task_number
 from domain.tasks import MAX_TITLE, Status
 
 STATUS_BUTTONS = {"task_start": Status.DOING, "task_done": Status.DONE}
@@ -24,7 +26,13 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         await ack()
         channel = (body.get("channel") or {}).get("id", "")
         origin = origin_of(context, body, body["user"]["id"], channel)
-        number, verb = int(action["value"]), action["action_id"]
+        verb = action["action_id"]
+        try:
+            number = parse_task_number(str(action.get("value", "")))
+        except RoleCallError:  # not a value RoleCall set: an old or forged button
+            await respond(response_type="ephemeral", replace_original=False,
+                          text="That button is out of date. Try: /task list")  # fmt: skip
+            return
         command = (c.ChangeTaskStatus(number, STATUS_BUTTONS[verb]) if verb in STATUS_BUTTONS
                    else c.SnoozeTask(number) if verb == "task_snooze"
                    else c.ReviewUnplannedTask(number, approve=verb == "task_approve"))  # fmt: skip
@@ -78,6 +86,9 @@ def register(app: AsyncApp, bot: SlackBot) -> None:
         message = shortcut["message"]
         origin = origin_of(context, body, shortcut["user"]["id"], shortcut["channel"]["id"])
         reply = await bot.say(client, origin, "who owns " + (message.get("text") or "?"))
+        if not reply.ok:  # a message that is no question: only its asker hears why
+            await _tell(client, origin, reply, shortcut.get("response_url"))
+            return
         await post_or_respond(client, origin.channel, reply, shortcut.get("response_url"),
                               message.get("thread_ts") or message["ts"])  # fmt: skip
 

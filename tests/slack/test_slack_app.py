@@ -145,6 +145,11 @@ def test_the_modal_creates_the_task_and_buttons_change_it(server, slack, db_url)
         assert response.get("replace_original") is True and expected in shown(response)
     listing = shown(command(server, slack, "/task", "list done"))
     assert "#1 From the modal" in listing and "<@U3>" in listing
+    stale = click(server, slack, "task_start", 1, "stale")  # the old card's Start, after Done
+    assert stale["response_type"] == "ephemeral" and "task reopen #1" in shown(stale)
+    for forged in ("abc", "", "99999999999999999999999"):
+        response = click(server, slack, "task_done", forged, f"forged{forged}")
+        assert "That button is out of date" in response["text"]
 
 
 def test_approve_logs_a_decision_and_updates_the_notice(server, slack):
@@ -186,7 +191,7 @@ def command_without_text(server, slack):
     return slack.wait_for("views.open")[0]
 
 
-def click(server, slack, action_id: str, number: int, key: str, user="U1") -> dict:
+def click(server, slack, action_id: str, number: int | str, key: str, user="U1") -> dict:
     payload = {
         "type": "block_actions", "team": {"id": "T1"}, "user": {"id": user}, "api_app_id": "A1",
         "channel": {"id": "C1"}, "response_url": slack.response_url(key), "trigger_id": "t",
@@ -256,6 +261,13 @@ def test_who_owns_this_answers_in_the_messages_thread(server, slack):
     [answer] = slack.wait_for("chat.postMessage")
     assert answer.params["thread_ts"] == "6.6"
     assert "project manager" in shown(answer.params).splitlines()[0]
+
+
+def test_who_owns_this_on_a_message_that_is_no_question_tells_only_its_asker(server, slack):
+    assert send(server, message_shortcut(slack, "who_owns_this", "7.7", ""))[0] == 200
+    [answer] = slack.wait_for_responses("who_owns_this")
+    assert answer["response_type"] == "ephemeral" and "Ask a question" in shown(answer)
+    assert slack.calls_to("chat.postMessage") == []
 
 
 def test_a_long_checkin_still_makes_a_valid_digest_thread(server, slack):
