@@ -9,6 +9,8 @@ _CHANNEL = re.compile(r"<#([CG][A-Z0-9]+)(?:\|([^>]*))?>")
 _SPECIAL = re.compile(r"<!(channel|here|everyone)(?:\|[^>]*)?>")
 _SUBTEAM = re.compile(r"<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>")
 _LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
+# Slack turns a member's @name into <@U…>: an @word left as typed names nobody here.
+_PLAIN_AT = re.compile(r"(?<![\w<@&])@(?=[A-Za-z])")
 # Slack user ids carry a digit ("U024BE7LH"); "@USA" in a title is not one.
 _CORE_MENTION = re.compile(r"(?<![\w<@])@([UW](?=[A-Z0-9]*\d)[A-Z0-9]+)\b")
 _CORE_CHANNEL = re.compile(r"(?<![\w<#])#([CG](?=[A-Z0-9]*\d)[A-Z0-9]+)\b")  # "#C024BE7LH"
@@ -31,7 +33,9 @@ def after_bot_mention(text: str, bot_user_id: str | None) -> str:
 
 def from_slack(text: str) -> str:
     """Slack's wire text to the core's plain text: `<@U1|ann>` → `@U1`, `<#C1|general>` →
-    `#general`, `<!channel>` → `＠channel`, links to their text, `&lt;` → `<`."""
+    `#general`, `<!channel>` → `＠channel`, links to their text, `&lt;` → `<`; an `@name`
+    Slack did not make a mention stays text (`＠name`): no person is made up from it."""
+    text = _PLAIN_AT.sub(NOT_A_PERSON, text)
     text = _USER.sub(lambda m: f"@{m.group(1)}", text)
     text = _CHANNEL.sub(lambda m: f"#{m.group(2) or m.group(1)}", text)
     text = _SPECIAL.sub(lambda m: f"{NOT_A_PERSON}{m.group(1)}", text)

@@ -18,6 +18,14 @@ def command(server, slack, name: str, text: str, user="U1", team="T1", channel="
     return answer_of(reply, slack, key)
 
 
+def test_an_at_name_slack_did_not_make_a_mention_is_no_person(server, slack):
+    """Slack sends a member's @name as <@U…>; "@vendorx" as typed is nobody in the team."""
+    added = json.dumps(command(server, slack, "/task", "Pay @vendorx invoices"), ensure_ascii=False)
+    assert "“Pay ＠vendorx invoices” for <@U1>" in added
+    refused = json.dumps(command(server, slack, "/task", "assign #1 @vendorx"), ensure_ascii=False)
+    assert "is not a person" in refused
+
+
 def test_a_slash_task_adds_a_task_and_who_owns_answers_in_the_channel(server, slack):
     added = command(server, slack, "/task", "Write release notes <@U2|bob> due 2026-12-01")
     assert added["response_type"] == "ephemeral"
