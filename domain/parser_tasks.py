@@ -95,7 +95,7 @@ def _one_number(args: list[Token], form: str) -> int:
 
 
 def _task_add(tokens: list[Token]) -> c.AddTask:
-    named = list(dict.fromkeys(t.mention.lower() for t in tokens if t.mention))
+    named = list({t.mention.lower(): t.mention for t in tokens if t.mention}.values())  # as typed
     if len(named) > 1:
         raise RoleCallError(
             f"A task has one assignee, and this names {len(named)}: @" + ", @".join(named[:5])
