@@ -152,6 +152,9 @@ async def _activity(request: web.Request) -> Activity | web.Response:
         activity = None
     if activity is None or not activity.type:
         return web.Response(status=400, text="Not a Bot Framework activity.")
+    if not (activity.from_property and activity.from_property.id and activity.conversation
+            and activity.conversation.id and activity.recipient):  # fmt: skip
+        return web.Response(status=400, text="An activity needs from, recipient and conversation.")
     return activity
 
 

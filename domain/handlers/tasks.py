@@ -10,6 +10,7 @@ from domain.dates import DATE_EXAMPLES, parse_when, show_day, zone
 from domain.errors import RoleCallError
 from domain.model import Project
 from domain.ports import TaskQuery
+from domain.quiet import next_working_moment
 from domain.reminders import first_check
 from domain.tasks import MAX_TITLE, OPEN_STATUSES, Status, Task
 from domain.text import due_phrase, listing, quoted, task_line
@@ -139,7 +140,8 @@ def snooze(cmd: c.SnoozeTask, s: Scope) -> Reply:
     task.snoozes += 1
     # The next reminder, a day later than it would have come (or than now, if it is due).
     task.remind_at = max(task.remind_at or s.now, s.now) + timedelta(days=1)
-    day = task.remind_at.astimezone(zone(s.timezone_of(s.person_by_id(task.assignee_id)))).date()
+    tz = s.timezone_of(s.person_by_id(task.assignee_id))
+    day = next_working_moment(task.remind_at, tz).astimezone(zone(tz)).date()  # not at weekends
     late = (f", after its due date ({show_day(task.due_on)}): the due-day reminder is skipped"
             if day > task.due_on else "")  # fmt: skip
     return Reply(f"Snoozed {task.ref} {quoted(task.title)}: the next reminder comes "

@@ -123,6 +123,10 @@ def test_bad_requests_are_4xx_never_500(server, connector):
     assert post(server, b'["a list"]') == 400
     assert post(server, {"text": "no type"}) == 400
     assert post(server, b"{}", {"Content-Type": "text/plain"}) == 415
+    nobody = {k: v for k, v in activity(connector, "help").items() if k != "from"}
+    assert post(server, nobody) == 400
+    nowhere = {**activity(connector, "help"), "conversation": {"id": ""}}
+    assert post(server, nowhere) == 400
     card_action = {**activity(connector, ""), "type": "invoke", "name": "adaptiveCard/action"}
     assert post(server, card_action) < 500
     assert post(server, {**activity(connector, "help"), "deliveryMode": "expectReplies"}) < 500
