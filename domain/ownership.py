@@ -22,6 +22,10 @@ class Subject:
 
     @property
     def name(self) -> str | None:
+        """The project's name, unless the question named the product itself."""
+        said = (self.named or self.mentioned or "").casefold()
+        if self.product and said == self.product.name.casefold():
+            return self.product.name
         item = self.project or self.product
         return item.name if item else None
 

@@ -240,3 +240,9 @@ def test_a_closed_task_moves_only_by_reopening_it(fake_chat, fake_uow):
     assert "already open" in fake_chat.ok("task reopen #1")
     assert fake_chat.ok("task start #1").startswith("Started")
     assert "already in progress" in fake_chat.ok("task start #1")
+
+
+def test_a_decision_logged_in_a_product_says_the_product(fake_chat):
+    set_up_store(fake_chat)  # Web Store, whose only project is Checkout
+    assert "logged for Web Store" in fake_chat.ok("decision log Drop the gift cards in Web Store")
+    assert "logged for Checkout" in fake_chat.ok("decision log Move the QA day in Checkout")
