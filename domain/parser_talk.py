@@ -1,9 +1,10 @@
 """Free-text commands: `who owns …`, `decision …`, `checkin …`."""
 
 import re
+from difflib import get_close_matches
 
 from domain import commands as c
-from domain.areas import find_area
+from domain.areas import AREAS, find_area
 from domain.errors import RoleCallError
 from domain.errors import RoleCallError as _Unknown
 from domain.parser_args import bounded, trailing_contexts
@@ -31,12 +32,22 @@ def _is_area(word: str) -> bool:
     return True
 
 
+def _near_area(word: str) -> str | None:
+    """The area a near miss means ("timline"): an ordinary word ("north") stays text."""
+    close = get_close_matches(word.lower(), [a.key for a in AREAS], n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
 def parse_decision(rest: str) -> c.Command:
     sub, _, text = rest.partition(" ")
     sub, text = sub.lower(), text.strip()
     if sub in ("log", "add", "record"):
         area = None
         match = _AREA_OPTION.search(" " + text)
+        if match and not _is_area(match.group(1)) and (near := _near_area(match.group(1))):
+            raise RoleCallError(f"Unknown decision area “{match.group(1)}”. Did you mean "
+                                f"“{near}”? The areas are: {', '.join(a.key for a in AREAS)}.",
+                                USAGE["decision log"])  # fmt: skip
         if match and _is_area(match.group(1)):  # "…the delivery area north" stays text
             area = match.group(1).lower()
             text = (" " + text)[: match.start()] + (" " + text)[match.end() :]

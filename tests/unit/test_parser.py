@@ -532,6 +532,14 @@ def test_a_mistyped_slash_task_command_is_an_error_not_a_new_task(text, error):
         parse(f"task {text}", implicit_task_add=True)
 
 
+def test_a_misspelt_decision_area_is_an_error_and_an_ordinary_word_stays_text():
+    with pytest.raises(RoleCallError, match="Did you mean “timeline”"):
+        parse("decision log Move the QA day area timline")
+    assert parse("decision log Expand the delivery area north") == c.LogDecision(
+        "Expand the delivery area north", None, ()
+    )
+
+
 def test_a_bad_decision_reference_is_reported_as_a_decision_not_a_task():
     with pytest.raises(RoleCallError) as caught:
         parse("decision confirm Dx")
