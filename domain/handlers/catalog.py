@@ -10,6 +10,7 @@ from domain.ownership import require_manager
 from domain.parser_args import parse_amount
 from domain.scope import find_breaches
 from domain.text import quoted
+from domain.usage import USAGE
 
 
 def add_product(cmd: c.AddProduct, s: Scope) -> Reply:
@@ -46,6 +47,8 @@ def _product_and_rest(words: list[str], cmd: c.SetProductMetric, s: Scope):
     for cut in range(len(words) - 1, 0, -1):
         if product := s.uow.products.by_name(s.workspace.id, " ".join(words[:cut])):
             return product, " ".join(words[cut:])
+    if s.uow.products.by_name(s.workspace.id, " ".join(words)):  # the last word is no target
+        raise RoleCallError("Say the metric's name and its target.", USAGE["product metric"])
     s.product(cmd.product)  # raises the usual "no product" error, listing the products
     raise AssertionError("unreachable")
 

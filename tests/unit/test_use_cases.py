@@ -246,3 +246,11 @@ def test_a_decision_logged_in_a_product_says_the_product(fake_chat):
     set_up_store(fake_chat)  # Web Store, whose only project is Checkout
     assert "logged for Web Store" in fake_chat.ok("decision log Drop the gift cards in Web Store")
     assert "logged for Checkout" in fake_chat.ok("decision log Move the QA day in Checkout")
+
+
+def test_a_metric_without_a_target_is_named_as_such(fake_chat):
+    fake_chat.ok("product add Harbor Mobile")
+    assert "Say the metric's name and its target" in fake_chat.fails(
+        "product metric Harbor Mobile nps"
+    )
+    assert "metric nps, target 50" in fake_chat.ok("product metric Harbor Mobile nps 50")
