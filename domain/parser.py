@@ -15,6 +15,7 @@ from domain.tokens import clean, tokenize
 from domain.usage import did_you_mean
 
 _LEADING_MENTION = re.compile(r"^\s*(<@[^>]+>|@rolecall\b)[\s,:]*", re.IGNORECASE)
+_WHO = {"who", "who's", "who’s", "whos", "whose", "who've", "whom"}
 _VERBS = (
     "task, who owns, decision, product, project, role, roles, owners, standup, checkin, me, "
     "timezone, help"
@@ -38,7 +39,7 @@ def parse(text: str, implicit_task_add: bool = False) -> c.Command:
     verb, rest = head.lower(), rest.strip()
     if verb == "rolecall":  # `/rolecall task list`, or a mention typed as plain text
         return parse(rest or "help", implicit_task_add)
-    if verb == "who":  # "who owns …", "who decides …", "who is responsible for …"
+    if verb in _WHO:  # "who owns …", "who decides …", "who's responsible for …", "whose call…"
         second, _, after = rest.partition(" ")
         question = after if second.lower() in ("owns", "decides", "owns:", "own") else rest
         return parse_who_owns(question.strip())

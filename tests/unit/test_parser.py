@@ -540,6 +540,13 @@ def test_a_misspelt_decision_area_is_an_error_and_an_ordinary_word_stays_text():
     )
 
 
+@pytest.mark.parametrize("start", ["who's", "who’s", "whos", "whose", "Who's"])
+def test_who_questions_may_start_as_people_type_them(start):
+    assert parse(f"{start} responsible for the roadmap") == c.AskWhoOwns(
+        "responsible for the roadmap", ()
+    )
+
+
 def test_a_bad_decision_reference_is_reported_as_a_decision_not_a_task():
     with pytest.raises(RoleCallError) as caught:
         parse("decision confirm Dx")
