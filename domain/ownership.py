@@ -61,18 +61,19 @@ def resolve_subject(contexts: tuple[str, ...], s: Scope, text: str = "") -> Subj
 
 def _mentioned(text: str, s: Scope) -> tuple[Project | Product, str] | None:
     """The project or product whose name the question says ("the roadmap for Ledger API"),
-    the longest if several, with the words as said. A one-word name counts only as written
-    (capitalised): "Budget" the project is not every question about the budget."""
+    with the words as said: a project before a product (it brings its product along), the
+    longest name of either. A one-word name counts only as written (capitalised): "Budget"
+    the project is not every question about the budget."""
     found = []
     for item in [*s.uow.projects.list(s.workspace.id), *s.uow.products.list(s.workspace.id)]:
         loose = " " in item.name.strip() or any(ch.isdigit() for ch in item.name)
         flags = re.IGNORECASE if loose else 0
         pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, item.name.split())) + r"(?!\w)"
         if item.name.strip() and (match := re.search(pattern, text, flags)):
-            found.append((len(item.name), item, match.group()))
+            found.append((isinstance(item, Project), len(item.name), item, match.group()))
     if not found:
         return None
-    _, item, said = max(found, key=lambda f: f[0])
+    *_, item, said = max(found, key=lambda f: f[:2])
     return item, said
 
 

@@ -127,6 +127,13 @@ def test_a_project_or_product_named_anywhere_in_the_question_is_its_subject(fake
     assert first == "Owner: the product manager, @tomas (Ledger API)."
 
 
+def test_a_question_naming_a_project_and_a_product_is_about_the_project(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("product add Pulse Analytics Suite pm @nadia")
+    first = fake_chat.ok("who owns the Checkout timeline given Pulse Analytics Suite limits")
+    assert first.splitlines()[0] == "Owner: the project manager, @dave (Checkout)."
+
+
 def test_a_one_word_name_counts_only_as_written(fake_chat):
     set_up_store(fake_chat)
     fake_chat.ok("project add Budget pm @bea")
