@@ -34,10 +34,12 @@ def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comma
 
 
 def _names_a_task(tokens: list[Token]) -> bool:
-    """A verb that takes a task number, alone or followed by something number-like."""
-    if tokens[0].word not in _NUMBERED_VERBS:
+    """A verb that takes a task number, then `#…` ("done #abc") or a lone number ("done 5");
+    "Start 2 new servers" and "Later" are titles."""
+    if len(tokens) < 2 or tokens[0].word not in _NUMBERED_VERBS:
         return False
-    return len(tokens) == 1 or tokens[1].text.lstrip("#-").isdigit() or tokens[1].text[:1] == "#"
+    lone_number = len(tokens) == 2 and tokens[1].text.lstrip("-").isdigit()
+    return tokens[1].text[:1] == "#" or lone_number
 
 
 def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:

@@ -510,6 +510,10 @@ def test_options_are_never_silently_swallowed_into_the_name(text, name_of):
         "Show the demo to sales",
         "Due diligence on the vendor",
         "List the vendors",
+        "Start 2 new servers",
+        "Approve 3 vendor invoices",
+        "Later",
+        "Done",
     ],
 )
 def test_a_slash_task_title_starting_with_a_verb_word_adds_the_task(title):
@@ -524,7 +528,8 @@ def test_a_slash_task_title_starting_with_a_verb_word_adds_the_task(title):
         ("assign #1 nobody", "“nobody” is not a person"),
         ("block #1", "why it is blocked"),
         ("due #1", "the new date"),
-        ("done", "Say which task"),
+        ("done #7 now", "Say which task"),
+        ("snooze #x", "“#x” is not a task number"),
     ],
 )
 def test_a_mistyped_slash_task_command_is_an_error_not_a_new_task(text, error):
