@@ -22,7 +22,7 @@ INTERVAL_SECONDS = 60
 def run_once(app: Application, at: datetime | None = None) -> list[Notification]:
     now = at or app.clock.now()
     queued = run_pass(app.uow_factory, now)
-    sent = dispatch(app.uow_factory, app.notifiers, now)
+    sent = dispatch(app.uow_factory, app.notifiers, now, clock=app.clock.now)
     log.info("pass at %s: %d queued, %d sent", now.isoformat(), queued, len(sent))
     return sent
 

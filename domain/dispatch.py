@@ -19,9 +19,11 @@ from domain.ports import AbstractUnitOfWork
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 16  # with the backoff below, a platform down for about six hours
 MAX_BACKOFF = 3600.0  # seconds
-# Longer than a batch can take to send (each post times out within 15 s), so that no other
-# worker takes a row that is still being sent.
+# How long a claimed batch is not due for anyone else. A batch stops sending halfway through
+# its lease (a post times out within seconds) and leaves the rest to a fresh claim, so no
+# other worker ever takes a row that is still being sent.
 LEASE = timedelta(minutes=15)
+SENDING_TIME = LEASE / 2
 _ABOUT_A_TASK = (Kind.DEADLINE, Kind.OVERDUE, Kind.UNPLANNED)
 
 
@@ -30,19 +32,28 @@ def dispatch(
     notifiers: dict[str, Notifier],
     now: datetime,
     batch: int = 50,
+    clock: Callable[[], datetime] | None = None,
 ) -> list[Notification]:
-    """Send what is due; returns the notifications sent."""
+    """Send what was due at `now`; returns the notifications sent. `clock` tells the time
+    while sending, for the leases (a pass at a fixed `now` may take a while)."""
+    clock = clock or (lambda: now)
     sent: list[Notification] = []
     while True:
+        claimed_at = max(now, clock())
         with uow_factory() as uow:
-            claimed = uow.outbox.claim(now, batch, tuple(notifiers), until=now + LEASE)
+            claimed = uow.outbox.claim(now, batch, tuple(notifiers), until=claimed_at + LEASE)
             rows = _still_true(claimed, uow)
             uow.commit()
-        sent += [row for row in rows if _deliver(row, notifiers[row.platform], now)]
+        released = False
+        for row in rows:
+            if clock() - claimed_at > SENDING_TIME:  # its lease runs short: claim it afresh
+                row.next_attempt_at, released = now, True
+            elif _deliver(row, notifiers[row.platform], now):
+                sent.append(row)
         with uow_factory() as uow:
             uow.outbox.record(rows)
             uow.commit()
-        if len(claimed) < batch:
+        if len(claimed) < batch and not released:
             return sent
 
 

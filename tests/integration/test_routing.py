@@ -7,6 +7,7 @@ import pytest
 
 from domain.dispatch import LEASE, dispatch
 from domain.notifications import Delivery, Notifier
+from domain.scheduler import run_pass
 from tests.integration.test_scheduler import Recorder, at, pass_at
 from tests.support import set_up_store
 
@@ -178,6 +179,26 @@ def test_a_worker_killed_between_claim_and_send_leaves_the_row_to_be_sent_later(
     sent = dispatch(app.uow_factory, {"console": survivor}, after_the_lease)
     assert [n.to for n in sent] == ["@bob"] and len(survivor.sent) == 1
     assert dispatch(app.uow_factory, {"console": survivor}, after_the_lease + LEASE) == []
+
+
+def test_a_slow_batch_never_sends_outside_its_lease(app, chat):
+    """Each post here takes ten minutes: a batch stops before its lease runs out and the
+    rest is claimed afresh, so a second worker could never take a row being sent."""
+    wall = [at("2026-11-26T10:00")]
+    leases = []
+
+    class Slow(Notifier):
+        def send(self, notification):
+            with app.uow_factory() as uow:
+                [row] = [n for n in uow.outbox.listing(("pending",), 10) if n.id == notification.id]
+                leases.append(row.next_attempt_at - wall[0])
+            wall[0] += timedelta(minutes=10)
+
+    for n in range(3):
+        chat.ok(f"task add Ship {n} @bob due 2026-11-27")
+    assert run_pass(app.uow_factory, wall[0]) == 3
+    sent = dispatch(app.uow_factory, {"console": Slow()}, wall[0], clock=lambda: wall[0])
+    assert len(sent) == 3 and all(lease > timedelta(0) for lease in leases)
 
 
 def test_commands_go_on_while_a_notification_is_being_sent(app, chat):
