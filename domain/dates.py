@@ -84,7 +84,7 @@ def parse_when(text: str, tz: str, now: datetime) -> tuple[date, datetime | None
         return _within_reach(day, phrase, local_now.date()), None
     if bad := _NO_TIME.search(phrase):
         raise RoleCallError(f"“{bad.group()}” is not a time of day.", "e.g. 5pm or 17:00")
-    said, phrase = phrase, _plain(phrase, local_now.date())
+    said, phrase = phrase, _plain(phrase, local_now)
     if _ISO_DAY.fullmatch(phrase):
         return _within_reach(date.fromisoformat(phrase), said, local_now.date()), None
     parsed = _parse(phrase[:100], local_now)
@@ -98,21 +98,35 @@ def parse_when(text: str, tz: str, now: datetime) -> tuple[date, datetime | None
     return day, parsed.replace(tzinfo=zone(tz)).astimezone(UTC)
 
 
-def _plain(phrase: str, today: date) -> str:
-    """What dateparser reads: day names spelled out, "end of month" and "the 15th" made
-    dates (the 15th is the next one to come)."""
+def _plain(phrase: str, local_now: datetime) -> str:
+    """What dateparser reads: day names spelled out; "end of month", "the 15th" (the next
+    one to come) and a bare time ("5pm": today, or tomorrow once it has passed) made dates."""
+    today = local_now.date()
     phrase = _SHORT_DAY.sub(lambda m: _DAY_NAMES[m.group(1).lower()], phrase)
-    if end := _PERIOD_END.match(phrase):
+    clock = _HAS_TIME.search(phrase)
+    day_part = phrase[: clock.start()] if clock else phrase
+    time_part = phrase[len(day_part) :]
+    day_part = re.sub(r"(?:^|\s)at$", "", day_part.strip(), flags=re.IGNORECASE).strip()
+    day = None
+    if end := _PERIOD_END.fullmatch(day_part):
         day = _end_of((end.group(1) or end.group(2)).lower()[0], today)
-        return f"{day.isoformat()} {phrase[end.end() :]}".strip()
-    if nth := _DAY_OF_MONTH.fullmatch(phrase.split(" at ")[0].strip()):
-        number, year, month = int(nth.group(1)), today.year, today.month
-        for _ in range(13):  # the next month that has that day
-            if number <= monthrange(year, month)[1] and date(year, month, number) >= today:
-                rest = phrase.split(" at ", 1)[1] if " at " in phrase else ""
-                return f"{date(year, month, number).isoformat()} {rest}".strip()
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return phrase
+    elif nth := _DAY_OF_MONTH.fullmatch(day_part):
+        day = _next_day_of_month(int(nth.group(1)), today)
+        if day is None:
+            raise RoleCallError(f"No month has a day “{day_part}”.", f"one of: {DATE_EXAMPLES}")
+    elif not day_part and clock:  # "5pm", "at 17:00"
+        later = _parse(f"today {time_part}", local_now)
+        day = today + timedelta(days=1) if later and later <= local_now else today
+    return f"{day.isoformat()} {time_part}".strip() if day else phrase
+
+
+def _next_day_of_month(number: int, today: date) -> date | None:
+    year, month = today.year, today.month
+    for _ in range(13):  # the next month that has that day
+        if 1 <= number <= monthrange(year, month)[1] and date(year, month, number) >= today:
+            return date(year, month, number)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None  # "the 0th", "the 45th"
 
 
 def _end_of(period: str, today: date) -> date:
@@ -128,7 +142,8 @@ def _end_of(period: str, today: date) -> date:
 
 
 def _within_reach(day: date, said: str, today: date) -> date:
-    furthest = today.replace(year=today.year + FURTHEST, day=min(today.day, 28))
+    leap_day = today.month == 2 and today.day == 29
+    furthest = today.replace(year=today.year + FURTHEST, day=28 if leap_day else today.day)
     if day > furthest:
         raise RoleCallError(f"“{said[:60]}” is more than {FURTHEST} years away.",
                             f"a date up to {show_day(furthest)}")  # fmt: skip

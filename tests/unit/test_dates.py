@@ -271,3 +271,30 @@ def test_an_impossible_time_of_day_is_a_user_error(text):
 def test_a_date_out_of_reach_is_a_user_error(text, why):
     with pytest.raises(RoleCallError, match=why):
         parse_when(text, BERLIN, NOW)
+
+
+LAST_EVENING = utc(2027, 1, 31, 20)  # 21:00 in Berlin, the month's last day
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "instant"),
+    [
+        ("the 15th 5pm", date(2027, 2, 15), utc(2027, 2, 15, 16)),
+        ("the 15th at 5pm", date(2027, 2, 15), utc(2027, 2, 15, 16)),
+        ("5pm", date(2027, 2, 1), utc(2027, 2, 1, 16)),  # passed today: tomorrow
+        ("at 5pm", date(2027, 2, 1), utc(2027, 2, 1, 16)),
+        ("23:30", date(2027, 1, 31), utc(2027, 1, 31, 22, 30)),  # still to come today
+    ],
+)
+def test_a_time_with_no_day_or_after_a_day_of_the_month_is_the_next_to_come(text, day, instant):
+    assert parse_when(text, BERLIN, LAST_EVENING) == (day, instant)
+
+
+@pytest.mark.parametrize("text", ["the 0th", "the 45th"])
+def test_a_day_no_month_has_is_a_user_error(text):
+    with pytest.raises(RoleCallError, match="No month has a day"):
+        parse_when(text, BERLIN, NOW)
+
+
+def test_ten_years_ahead_is_within_reach_on_any_day_of_the_month():
+    assert parse_when("in 10 years", BERLIN, LAST_EVENING)[0] == date(2037, 1, 31)
