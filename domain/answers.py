@@ -76,8 +76,10 @@ def answer(text: str, contexts: tuple[str, ...], s: Scope, area_key: str | None 
     question = without_context(text, subject.named)
     if empty and not question.strip(" ?!.,;:"):
         raise empty
-    # The name's own words ("Launch", "Budget tracker") must not sway the classification.
-    asked = question.replace(subject.mentioned, " ") if subject.mentioned else question
+    # The names' own words ("Launch", "Pulse Analytics") must not sway the classification.
+    asked = question
+    for name in subject.names_said:
+        asked = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", asked)
     found = classify(asked)
     area = find_area(area_key) if area_key else found.area
     owned = area.owned_by(owner_role(area, s))

@@ -19,6 +19,7 @@ class Subject:
     product: Product | None = None
     named: str | None = None  # the trailing `in <name>` that chose it, if any
     mentioned: str | None = None  # or the name as the question says it, anywhere in it
+    names_said: tuple[str, ...] = ()  # every project or product name the question says
 
     @property
     def name(self) -> str | None:
@@ -46,11 +47,12 @@ def resolve_subject(contexts: tuple[str, ...], s: Scope, text: str = "") -> Subj
             return Subject(project, _product_of(project, s), candidate)
         if product := s.uow.products.by_name(s.workspace.id, candidate):
             return Subject(_only_project_of(product, s), product, candidate)
-    if mentioned := _mentioned(text, s):
-        item, said = mentioned
+    if found := _mentioned(text, s):
+        item, said = found[0][2:]
+        names = tuple(words for *_, words in found)
         if isinstance(item, Project):
-            return Subject(item, _product_of(item, s), mentioned=said)
-        return Subject(_only_project_of(item, s), item, mentioned=said)
+            return Subject(item, _product_of(item, s), mentioned=said, names_said=names)
+        return Subject(_only_project_of(item, s), item, mentioned=said, names_said=names)
     if project := s.default_project():
         return Subject(project, _product_of(project, s))
     products = s.uow.products.list(s.workspace.id)
@@ -59,22 +61,19 @@ def resolve_subject(contexts: tuple[str, ...], s: Scope, text: str = "") -> Subj
     return Subject()
 
 
-def _mentioned(text: str, s: Scope) -> tuple[Project | Product, str] | None:
-    """The project or product whose name the question says ("the roadmap for Ledger API"),
-    with the words as said: a project before a product (it brings its product along), the
-    longest name of either. A one-word name counts only as written (capitalised): "Budget"
-    the project is not every question about the budget."""
+def _mentioned(text: str, s: Scope) -> list[tuple[bool, int, Project | Product, str]]:
+    """The projects and products whose names the question says ("the roadmap for Ledger
+    API"), with the words as said, best first: a project before a product (it brings its
+    product along), then the longest name. A one-word name counts only as written
+    (capitalised): "Budget" the project is not every question about the budget."""
     found = []
     for item in [*s.uow.projects.list(s.workspace.id), *s.uow.products.list(s.workspace.id)]:
         loose = " " in item.name.strip() or any(ch.isdigit() for ch in item.name)
-        flags = re.IGNORECASE if loose else 0
         pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, item.name.split())) + r"(?!\w)"
-        if item.name.strip() and (match := re.search(pattern, text, flags)):
+        match = re.search(pattern, text, re.IGNORECASE if loose else 0)
+        if item.name.strip() and match:
             found.append((isinstance(item, Project), len(item.name), item, match.group()))
-    if not found:
-        return None
-    *_, item, said = max(found, key=lambda f: f[:2])
-    return item, said
+    return sorted(found, key=lambda f: f[:2], reverse=True)
 
 
 def owner_role(area: DecisionArea, s: Scope) -> Role:

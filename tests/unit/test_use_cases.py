@@ -134,6 +134,13 @@ def test_a_question_naming_a_project_and_a_product_is_about_the_project(fake_cha
     assert first.splitlines()[0] == "Owner: the project manager, @dave (Checkout)."
 
 
+def test_a_named_product_is_taken_out_of_the_question_only_as_a_whole_word(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("product add Pay pm @pia")
+    answer = fake_chat.ok("who owns the Payroll budget for Pay")
+    assert "Area: budget" in answer  # not "roll budget", nor the lifecycle of "Pay"
+
+
 def test_a_one_word_name_counts_only_as_written(fake_chat):
     set_up_store(fake_chat)
     fake_chat.ok("project add Budget pm @bea")
@@ -141,6 +148,8 @@ def test_a_one_word_name_counts_only_as_written(fake_chat):
     assert "@dave (Checkout)" in fake_chat.ok("who owns the budget").splitlines()[0]
     first = fake_chat.ok("who owns the Budget timeline").splitlines()[0]
     assert first == "Owner: the project manager, @bea (Budget)."
+    first = fake_chat.ok("who owns Budget approvals for contractors").splitlines()[0]
+    assert "(Budget)" in first
 
 
 def test_an_unsure_answer_asks_both_managers_to_agree_only_when_they_differ(fake_chat):
