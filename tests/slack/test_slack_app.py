@@ -53,7 +53,7 @@ def test_every_command_answers_as_the_terminal_chat_does(server, slack):
         "/task": ("Write notes due 2026-12-01 in Checkout", "Added #1"),
         "/who-owns": ("the budget for contractors", "Owner: the project manager, <@U8>"),
         "/decision": ("log We ship in March", "Decision D1 logged"),
-        "/standup": ("at 09:30 tz Europe/Berlin", "Standup digest for <#C1>"),
+        "/standup": ("at 09:30 tz Europe/Berlin", "Standup digest for #C1"),
         "/rolecall": ("roles", "Web Store: product manager <@U7>"),
     }
     for name, (text, expected) in replies.items():
@@ -176,7 +176,7 @@ def test_standup_now_posts_the_summary_and_the_details_in_its_thread(server, sla
     body = slash_command_body("/standup", "now", response_url=slack.response_url("standup"))
     assert send(server, body)[0] == 200
     summary, details = slack.wait_for("chat.postMessage", count=2)
-    assert "Standup for <#C1>" in shown(summary.params) and "In progress" in shown(summary.params)
+    assert "Standup for #C1" in shown(summary.params) and "In progress" in shown(summary.params)
     assert details.params["thread_ts"] and "<@U1>: doing #1" in shown(details.params)
 
 
