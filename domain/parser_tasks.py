@@ -64,8 +64,10 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
     if sub == "assign":
         person = args[1].mention if len(args) == 2 else None
         if len(args) == 2 and not person:
-            raise RoleCallError(f"“{args[1].text[:40]}” is not a person; use @name.",
-                                USAGE["task assign"])  # fmt: skip
+            nobody = args[1].text.startswith("＠")  # an @name the platform knows no one by
+            raise RoleCallError(f"“{args[1].text[:40]}” is " + (
+                "nobody in this workspace; pick the person from the @ list."
+                if nobody else "not a person; use @name."), USAGE["task assign"])  # fmt: skip
         if not person:
             raise RoleCallError("Say which task and who takes it.", USAGE["task assign"])
         return c.AssignTask(parse_task_number(args[0].text), person)

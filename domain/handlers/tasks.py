@@ -143,7 +143,7 @@ def snooze(cmd: c.SnoozeTask, s: Scope) -> Reply:
     tz = s.timezone_of(s.person_by_id(task.assignee_id))
     day = next_working_moment(task.remind_at, tz).astimezone(zone(tz)).date()  # not at weekends
     late = (f", after its due date ({show_day(task.due_on)}): the due-day reminder is skipped"
-            if day > task.due_on else "")  # fmt: skip
+            if s.today <= task.due_on < day else "")  # fmt: skip
     return Reply(f"Snoozed {task.ref} {quoted(task.title)}: the next reminder comes "
                  f"{show_day(day)}{late}.", data=task)  # fmt: skip
 

@@ -23,7 +23,7 @@ def test_an_at_name_slack_did_not_make_a_mention_is_no_person(server, slack):
     added = json.dumps(command(server, slack, "/task", "Pay @vendorx invoices"), ensure_ascii=False)
     assert "“Pay ＠vendorx invoices” for <@U1>" in added
     refused = json.dumps(command(server, slack, "/task", "assign #1 @vendorx"), ensure_ascii=False)
-    assert "is not a person" in refused
+    assert "nobody in this workspace" in refused
 
 
 def test_a_slash_task_adds_a_task_and_who_owns_answers_in_the_channel(server, slack):

@@ -223,6 +223,7 @@ def test_a_snooze_past_the_due_date_says_the_due_day_reminder_is_skipped(fake_ch
     first = fake_chat.ok("task snooze #1", user="bob")
     assert "comes Fri 27 Nov 2026." in first
     second = fake_chat.ok("task snooze #1", user="bob")
+    assert "after its due date" in second
     assert (
         "comes Mon 30 Nov 2026, after its due date (Fri 27 Nov 2026)" in second
     )  # not at weekends
@@ -270,3 +271,8 @@ def test_a_metric_without_a_target_is_named_as_such(fake_chat):
         "product metric Harbor Mobile nps"
     )
     assert "metric nps, target 50" in fake_chat.ok("product metric Harbor Mobile nps 50")
+
+
+def test_snoozing_an_overdue_task_says_nothing_of_a_due_day_reminder(fake_chat):
+    fake_chat.ok("task add Late already @bob due yesterday")
+    assert "after its due date" not in fake_chat.ok("task snooze #1", user="bob")
