@@ -59,15 +59,21 @@ def dispatch(
 
 def _still_true(rows: list[Notification], uow: AbstractUnitOfWork) -> list[Notification]:
     """A reminder or review request that waited for someone's working hours is dropped if
-    its task was closed meanwhile: "#7 is overdue" about a task done an hour ago is noise."""
+    it stopped being true meanwhile: its task was closed, its due date moved, or (a review
+    request) it was approved. "#7 is overdue" about a task done an hour ago is noise."""
     about = {row.id: (row.workspace_id, row.payload["task"]) for row in rows
              if row.kind in _ABOUT_A_TASK and "task" in row.payload}  # fmt: skip
     still_open = uow.tasks.open_among(set(about.values()))
     kept = []
     for row in rows:
-        if row.id in about and about[row.id] not in still_open:
+        ref = about.get(row.id)
+        if ref is None:
+            kept.append(row)
+        elif ref not in still_open:
             row.status, row.error = Delivery.OUTDATED, "its task was closed before it was sent"
-        elif row.kind == Kind.UNPLANNED and row.id in about and _reviewed(about[row.id], uow):
+        elif row.payload.get("due", str(still_open[ref])) != str(still_open[ref]):
+            row.status, row.error = Delivery.OUTDATED, "its task's due date moved meanwhile"
+        elif row.kind == Kind.UNPLANNED and _reviewed(ref, uow):
             row.status, row.error = Delivery.OUTDATED, "its task was approved before it was sent"
         else:
             kept.append(row)

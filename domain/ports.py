@@ -78,9 +78,11 @@ class Tasks(Repository[Task]):
     @abstractmethod
     def by_number(self, workspace_id: int, number: int) -> Task | None: ...
 
-    def open_among(self, refs: set[tuple[int, int]]) -> set[tuple[int, int]]:
-        """Of these (workspace id, task number) pairs, those naming an open task."""
-        return {(w, n) for w, n in refs if (task := self.by_number(w, n)) and task.is_open}
+    def open_among(self, refs: set[tuple[int, int]]) -> dict[tuple[int, int], date | None]:
+        """Of these (workspace id, task number) pairs, those naming an open task, with its
+        due date."""
+        tasks = {ref: self.by_number(*ref) for ref in refs}
+        return {ref: task.due_on for ref, task in tasks.items() if task and task.is_open}
 
     @abstractmethod
     def find(self, query: TaskQuery) -> list[Task]: ...

@@ -35,7 +35,7 @@ def remind(p: Pass, task: Task) -> None:
     # A new assignee or a snooze earns the reminder again; a repeated pass does not.
     key = f"{task.id}:{stage}:{task.due_on}:{assignee.id}" + (
         f":s{task.snoozes}" if task.snoozes else "")  # fmt: skip
-    info = {"task": task.number, "actions": ["start", "done", "snooze"]}
+    info = {"task": task.number, "actions": ["start", "done", "snooze"], "due": str(task.due_on)}
     if stage != Stage.OVERDUE:
         when = "tomorrow" if stage == Stage.BEFORE else "today"
         text = f"Reminder: {what} is due {when} ({show_day(task.due_on)})."
@@ -55,4 +55,4 @@ def remind(p: Pass, task: Task) -> None:
         p.queue(ws, f"overdue:{task.id}:{task.due_on}:manager", manager, "overdue",
                 f"Overdue in {project.name}: {task.ref} {quoted(task.title)}, assigned to "
                 f"{assignee.mention}, {late}. As project manager you track the schedule.",
-                task=task.number)  # fmt: skip
+                task=task.number, due=str(task.due_on))  # fmt: skip

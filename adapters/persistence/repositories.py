@@ -118,16 +118,17 @@ class SqlTasks(_Repo, ports.Tasks):
     def by_number(self, workspace_id: int, number: int) -> Task | None:
         return self._first(select(Task).filter_by(workspace_id=workspace_id, number=number))
 
-    def open_among(self, refs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    def open_among(self, refs: set[tuple[int, int]]) -> dict[tuple[int, int], date | None]:
         """One query for a dispatcher batch (by workspace, then number in it)."""
         if not refs:
-            return set()
+            return {}
         c = t.tasks.c
-        query = select(c.workspace_id, c.number).where(
+        query = select(c.workspace_id, c.number, c.due_on).where(
             _among(self.session, c.workspace_id, sorted({w for w, _ in refs})),
             _among(self.session, c.number, sorted({n for _, n in refs})),
             c.status.in_(OPEN_STATUSES))  # fmt: skip
-        return {(w, n) for w, n in self.session.execute(query)} & refs
+        rows = self.session.execute(query)
+        return {(w, n): _day(due) for w, n, due in rows if (w, n) in refs}
 
     def _where(self, q: ports.TaskQuery):
         return select(Task).where(*_conditions(q))

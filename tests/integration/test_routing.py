@@ -155,6 +155,15 @@ def test_a_notice_waiting_for_working_hours_is_dropped_if_its_task_is_closed(app
     assert statuses == [Delivery.OUTDATED, Delivery.SENT]
 
 
+def test_a_notice_waiting_for_working_hours_is_dropped_if_the_date_moved(app, chat, recorder):
+    set_up_store(chat)
+    chat.ok("timezone America/Los_Angeles", user="dave")
+    chat.ok("task add Ship it @bob due 2026-11-27 in Checkout")
+    assert pass_at(app, "2026-11-30T10:00") == [("@bob", "overdue")]  # 02:00 for dave
+    chat.ok("task due #1 2026-12-04")
+    assert pass_at(app, "2026-11-30T16:00") == []  # no longer overdue when dave wakes
+
+
 def test_a_review_request_is_dropped_if_the_task_was_approved_meanwhile(app, chat, recorder):
     set_up_store(chat)
     chat.ok("timezone America/New_York", user="dave")
