@@ -44,5 +44,7 @@ def main(port: int) -> None:
 
 if __name__ == "__main__":
     if "--set-lookup" in sys.argv:
-        import adapters.teams.app  # noqa: F401  (applies the set)
+        from adapters.teams.app import retry_codes_from_a_set
+
+        retry_codes_from_a_set()
     main(int(sys.argv[1]))

@@ -107,7 +107,10 @@ def test_drift_that_returns_to_ok_and_rises_again_is_told_again(app, chat, recor
     chat.ok("project baseline Checkout", user="dave")
     chat.ok("task add Surprise in Checkout")  # 1 of 4: red
     assert ("@dave", "drift") in pass_at(app, "2026-11-26T10:00")
-    assert ("@dave", "drift") not in pass_at(app, "2026-11-26T10:30")  # nothing changed
+    with app.uow_factory() as uow:  # looked at again, still red: nothing new to tell
+        uow.projects.by_name(1, "Checkout").scope_dirty = True
+        uow.commit()
+    assert ("@dave", "drift") not in pass_at(app, "2026-11-26T10:30")
     chat.ok("task approve #5", user="dave")  # into scope: back to OK
     pass_at(app, "2026-11-26T11:00")
     chat.ok("task add Another surprise in Checkout")

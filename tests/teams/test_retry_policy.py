@@ -3,7 +3,11 @@ policy every Bot Framework client gets must stay the one msrest means."""
 
 from msrest.universal_http.requests import ClientRetryPolicy
 
-import adapters.teams.app  # noqa: F401  (applies the set)
+from adapters.teams.app import TeamsSettings, build_adapter
+
+
+def setup_module() -> None:
+    build_adapter(TeamsSettings())  # building RoleCall's adapter applies the set
 
 
 def test_clients_retry_on_the_codes_msrest_retries_on():
