@@ -64,12 +64,22 @@ def confirm_decision(cmd: c.ConfirmDecision, s: Scope) -> Reply:
         raise NotFound(f"There is no decision D{cmd.number} in this workspace.", "decision list")
     if decision.status == DecisionStatus.CONFIRMED:
         return Reply(f"{decision.ref} is already confirmed.")
-    if decision.owner_id != s.speaker.id:
-        owner = s.mention(decision.owner_id) if decision.owner_id else "its owner"
+    allowed = _confirmers(decision, s)
+    if allowed and s.speaker.id not in allowed:
+        who = " or ".join(sorted(s.mention(p) for p in allowed))
         role = Role(decision.owner_role).label if decision.owner_role else "owner"
-        raise RoleCallError(f"Only the {role} ({owner}) can confirm {decision.ref}.")
+        raise RoleCallError(f"Only the {role} ({who}) can confirm {decision.ref}.")
     decision.status = DecisionStatus.CONFIRMED
     return Reply(f"Confirmed {decision.ref}: {quoted(decision.text)}", public=True, data=decision)
+
+
+def _confirmers(decision: Decision, s: Scope) -> set[int]:
+    """Its owner; logged with no owner (no project or product in view, or the role held by
+    nobody yet), whoever holds that role in the workspace now; nobody holding it, anyone."""
+    if decision.owner_id:
+        return {decision.owner_id}
+    kind = s.uow.products if decision.owner_role == Role.PRODUCT_MANAGER else s.uow.projects
+    return {item.manager_id for item in kind.list(s.workspace.id) if item.manager_id}
 
 
 def assign_role(cmd: c.AssignRole, s: Scope) -> Reply:

@@ -276,3 +276,13 @@ def test_a_metric_without_a_target_is_named_as_such(fake_chat):
 def test_snoozing_an_overdue_task_says_nothing_of_a_due_day_reminder(fake_chat):
     fake_chat.ok("task add Late already @bob due yesterday")
     assert "after its due date" not in fake_chat.ok("task snooze #1", user="bob")
+
+
+def test_a_decision_logged_without_a_project_can_be_confirmed_by_a_holder_of_its_role(fake_chat):
+    fake_chat.ok("product add Ledger pm @nadia")
+    fake_chat.ok("product add Pulse pm @omar")
+    logged = fake_chat.ok("decision log The launch moves to June area lifecycle", user="bob")
+    assert "as proposed" in logged
+    assert "Only the product manager (@nadia or @omar)" in fake_chat.fails(
+        "decision confirm D1", user="bob")  # fmt: skip
+    assert "Confirmed D1" in fake_chat.ok("decision confirm D1", user="nadia")
