@@ -113,7 +113,12 @@ class Decisions(Repository[Decision]):
 
     @abstractmethod
     def recent(
-        self, workspace_id: int, project_id: int | None, since: datetime | None, limit: int
+        self,
+        workspace_id: int,
+        project_id: int | None,
+        since: datetime | None,
+        limit: int,
+        product_id: int | None = None,
     ) -> list[Decision]: ...
 
 

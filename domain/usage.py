@@ -14,7 +14,7 @@ USAGE = {
     "task review": "task approve|defer <#n>   (an unplanned task in a baselined project)",
     "who owns": "who owns <question> [in <project or product>]",
     "decision log": "decision log <text> [area <area>] [in <project>]",
-    "decision list": "decision list [in <project>]",
+    "decision list": "decision list [in <project or product>]",
     "decision confirm": "decision confirm <D#n>",
     "product add": 'product add <name> [pm @person] [vision "<text>"]',
     "product update": 'product update <name> [pm @person] [vision "<text>"]',

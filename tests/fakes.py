@@ -96,9 +96,10 @@ class FakeDecisions(FakeRepository, ports.Decisions):
     def by_number(self, workspace_id, number):
         return next((d for d in self.list(workspace_id) if d.number == number), None)
 
-    def recent(self, workspace_id, project_id, since, limit):
+    def recent(self, workspace_id, project_id, since, limit, product_id=None):
         found = [d for d in self.list(workspace_id)
                  if (project_id is None or d.project_id == project_id)
+                 and (product_id is None or d.product_id == product_id)
                  and (since is None or d.created_at >= since)]  # fmt: skip
         return list(reversed(found))[:limit]
 

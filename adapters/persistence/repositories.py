@@ -203,11 +203,13 @@ class SqlDecisions(_Repo, ports.Decisions):
     def by_number(self, workspace_id: int, number: int) -> Decision | None:
         return self._first(select(Decision).filter_by(workspace_id=workspace_id, number=number))
 
-    def recent(self, workspace_id, project_id, since, limit) -> list[Decision]:
+    def recent(self, workspace_id, project_id, since, limit, product_id=None) -> list[Decision]:
         c = t.decisions.c
         query = select(Decision).where(c.workspace_id == workspace_id)
         if project_id is not None:
             query = query.where(c.project_id == project_id)
+        if product_id is not None:
+            query = query.where(c.product_id == product_id)
         if since is not None:
             query = query.where(c.created_at >= since)
         return list(self.session.scalars(query.order_by(c.id.desc()).limit(limit)))

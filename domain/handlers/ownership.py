@@ -46,9 +46,15 @@ def log_decision(cmd: c.LogDecision, s: Scope) -> Reply:
 
 
 def list_decisions(cmd: c.ListDecisions, s: Scope) -> Reply:
-    project = s.project(cmd.project) if cmd.project else None
-    decisions = s.uow.decisions.recent(s.workspace.id, project.id if project else None, None, 20)
-    where = f" in {project.name}" if project else ""
+    """All, a project's, or a product's (its own and its projects')."""
+    ws, name = s.workspace.id, cmd.project
+    product = (
+        s.uow.products.by_name(ws, name) if name and not s.uow.projects.by_name(ws, name) else None
+    )
+    project = s.project(name) if name and not product else None
+    decisions = s.uow.decisions.recent(ws, project.id if project else None, None, 20,
+                                       product_id=product.id if product else None)  # fmt: skip
+    where = f" in {(project or product).name}" if project or product else ""
     if not decisions:
         return Reply(f"No decisions logged{where} yet.")
     lines = [

@@ -286,3 +286,11 @@ def test_a_decision_logged_without_a_project_can_be_confirmed_by_a_holder_of_its
     assert "Only the product manager (@nadia or @omar)" in fake_chat.fails(
         "decision confirm D1", user="bob")  # fmt: skip
     assert "Confirmed D1" in fake_chat.ok("decision confirm D1", user="nadia")
+
+
+def test_decisions_are_listed_by_product_too(fake_chat):
+    set_up_store(fake_chat)  # Web Store, and its project Checkout
+    fake_chat.ok("decision log Drop gift cards in Web Store", user="alice")
+    fake_chat.ok("decision log Move QA day in Checkout", user="dave")
+    listing = fake_chat.ok("decision list in Web Store")
+    assert listing.startswith("Decisions in Web Store") and "D1" in listing and "D2" in listing
