@@ -71,6 +71,8 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("strategy", "direction", "product-vision", "mission"),
         cues=_cues(
             strong="vision, visionary, pivot, north star, big picture, value proposition, "
+            "build or buy, buy or build, make or buy, target market, target audience, "
+            "target customer, customer segment, ideal customer, "
             "product strategy, business model, where the product is going, long term plan, "
             "where the product, where we want to be, where we are heading, where were heading",
             medium="strategy, strategic, direction, mission, long term, longer term, future, "
@@ -92,6 +94,7 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("client", "clients", "customer", "customers", "needs", "users", "requests"),
         cues=_cues(
             strong="feature request, pain point, user research, customer feedback, user feedback, "
+            "free trial, trial length, trial period, pricing tier, packaging, "
             "client feedback, use case, persona, wishlist, wish list, jobs to be done, "
             "support ticket, customers want, clients want, users want, customer need, "
             "client need, user need",
@@ -162,6 +165,7 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("roadmap", "launch", "sunset", "release", "life-cycle", "product-lifecycle"),
         cues=_cues(
             strong="launch, relaunch, lifecycle, life cycle, roadmap, sunset, deprecat*, "
+            "version number, versioning, semver, "
             "end of life, eol, discontinu*, phase out, general availability, go to market, gtm, "
             "retire, maintenance mode, time to market, bring to market, kill the product, "
             "next version, new version, next release, upcoming release, future release, "
@@ -187,6 +191,9 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("cross-functional", "cross-functioning", "crossteam", "teams", "alignment"),
         cues=_cues(
             strong="cross functional, cross functioning, cross team, across team, same page, "
+            "test strategy, test plan, testing strategy, quality assurance, "
+            "threat model, security review, gdpr, privacy policy, cookie consent, compliance, "
+            "legal review, dependency on, depends on, pricing page, landing page, "
             "work together, between team, other team, support team, data team, design team, "
             "sales team, marketing team, engineering team, qa team, between departments, "
             "enablement, sales enablement, support enablement",
@@ -231,6 +238,7 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("schedule", "schedules", "deadline", "deadlines", "dates", "timelines"),
         cues=_cues(
             strong="timeline, schedule, reschedul*, deadline, slip, milestone, gantt, due date, "
+            "burndown, burn down, "
             "end date, target date, critical path, behind schedule, overdue, eta, push back, "
             "pushed back, by when, how long, extend the deadline, on time",
             medium="due, date, delay, late, behind, postpone, extension, on track, miss, "
@@ -297,6 +305,7 @@ AREAS: tuple[DecisionArea, ...] = (
         aliases=("task", "assignment", "assignments", "tickets", "ticket", "assignees"),
         cues=_cues(
             strong="task, subtask, assign*, reassign*, delegat*, work item, action item, "
+            "pto, vacation, time off, day off, days off, out of office, sick leave, "
             "to do list, todo, workload, jira ticket, keep track, who works on, "
             "who is working on, who should work on, pick up, picks up, user story, "
             "who does what, who is doing what, who works on what, split the work, "

@@ -109,6 +109,15 @@ QUESTIONS = [
     ("who's in charge of prioritising the bug backlog", "tasks", PROJECT),
     ("who breaks the epic into tasks", "tasks", PROJECT),
     ("who decides how many engineers we need", "tasks", PROJECT),
+    ("who approves PTO for the frontend devs?", "tasks", PROJECT),
+    ("who tracks the burndown for the migration", "timeline", PROJECT),
+    # product calls that a single word had sent elsewhere
+    ("who decides if we buy or build the search feature?", "vision", PRODUCT),
+    ("who decides on the free trial length?", "client-needs", PRODUCT),
+    ("who decides the version number?", "lifecycle", PRODUCT),
+    ("who owns the dependency on the payments team?", "cross-team", PRODUCT),
+    ("who decides the test strategy for billing", "cross-team", PRODUCT),
+    ("who owns GDPR compliance for patient data?", "cross-team", PRODUCT),
     # a project manager's, whether filed as scope or budget
     ("who owns the project plan", "scope", PROJECT),
     ("who decides if we can hire another designer", "budget", PROJECT),
