@@ -13,6 +13,9 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+NO_CONSTRAINT = frozenset({"none", "off", "clear"})  # `release-by none` lifts the constraint
+
+
 @dataclass(eq=False)
 class Workspace:
     """One team on one platform (a Slack team, a Teams tenant, a console workspace)."""
@@ -74,6 +77,11 @@ class Product:
     def add_out_of_scope(self, area: str) -> None:
         if name_key(area) not in {name_key(a) for a in self.out_of_scope}:
             self.out_of_scope = [*self.out_of_scope, area]
+
+    def remove_out_of_scope(self, area: str) -> bool:
+        kept = [a for a in self.out_of_scope if name_key(a) != name_key(area)]
+        removed, self.out_of_scope = len(kept) < len(self.out_of_scope), kept
+        return removed
 
     @property
     def has_constraints(self) -> bool:

@@ -2,6 +2,7 @@
 
 from domain import commands as c
 from domain.errors import RoleCallError
+from domain.model import NO_CONSTRAINT
 from domain.parser_args import bounded, parse_amount, parse_days, parse_time_of_day
 from domain.roles import parse_role
 from domain.tokens import Token, join, split_options
@@ -58,8 +59,10 @@ def parse_product(tokens: list[Token]) -> c.Command:
         if not cut or cut == len(args) - 1:
             raise RoleCallError("Say the product, the constraint and its value.", USAGE[
                 "product constraint"])  # fmt: skip
-        kind, value = _CONSTRAINTS[args[cut].word], join(args[cut + 1 :])
-        if kind == "budget":
+        kind, value = _CONSTRAINTS[args[cut].word], join(args[cut + 1 :]).strip()
+        if not value:
+            raise RoleCallError("Say the constraint's value.", USAGE["product constraint"])
+        if kind == "budget" and value.lower() not in NO_CONSTRAINT:  # "budget none" lifts it
             parse_amount(value, "product constraint")
         value = bounded(value, 200, "constraint", "product constraint")
         return c.SetProductConstraint(join(args[:cut]), kind, value)

@@ -21,6 +21,7 @@ USAGE = {
     "product metric": "product metric <product> <metric name> <target>",
     "product constraint": (
         'product constraint <product> release-by <date> | budget <n> | out-of-scope "<text>"'
+        ' (none lifts one; out-of-scope remove "<text>")'
     ),
     "product list": "product list · product show <product>",
     "project add": "project add <name> [for <product>] [pm @person] [ends <date>] [budget <n>]",

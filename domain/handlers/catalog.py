@@ -5,7 +5,7 @@ from domain.chat import Reply
 from domain.context import Scope
 from domain.dates import parse_day, show_day
 from domain.errors import RoleCallError
-from domain.model import Product, Project
+from domain.model import NO_CONSTRAINT, Product, Project
 from domain.ownership import require_manager
 from domain.parser_args import parse_amount
 from domain.scope import find_breaches
@@ -55,12 +55,22 @@ def _product_and_rest(words: list[str], cmd: c.SetProductMetric, s: Scope):
 
 def set_constraint(cmd: c.SetProductConstraint, s: Scope) -> Reply:
     product = s.product(cmd.product)
+    lifted = cmd.value.lower() in NO_CONSTRAINT
     if cmd.kind == "release-by":
-        product.release_by = parse_day(cmd.value, s.tz, s.now)
-        what = f"release by {show_day(product.release_by)}"
+        product.release_by = None if lifted else parse_day(cmd.value, s.tz, s.now)
+        what = "no release-by date" if lifted else f"release by {show_day(product.release_by)}"
     elif cmd.kind == "budget":
-        product.budget_cap = parse_amount(cmd.value, "product constraint")
-        what = f"budget cap {product.budget_cap:,.0f}"
+        product.budget_cap = None if lifted else parse_amount(cmd.value, "product constraint")
+        what = "no budget cap" if lifted else f"budget cap {product.budget_cap:,.0f}"
+    elif lifted:
+        product.out_of_scope, what = [], "nothing out of scope"
+    elif cmd.value.lower().startswith("remove "):
+        area = cmd.value[len("remove ") :].strip().strip('"“”')
+        if not product.remove_out_of_scope(area):
+            listed = ", ".join(quoted(a) for a in product.out_of_scope) or "nothing"
+            raise RoleCallError(f"{quoted(area)} is not out of scope of {product.name} "
+                                f"(out of scope: {listed}).")  # fmt: skip
+        what = f"{quoted(area)} is no longer out of scope"
     else:
         product.add_out_of_scope(cmd.value)
         what = f"out of scope: {quoted(cmd.value)}"

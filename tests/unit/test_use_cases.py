@@ -294,3 +294,21 @@ def test_decisions_are_listed_by_product_too(fake_chat):
     fake_chat.ok("decision log Move QA day in Checkout", user="dave")
     listing = fake_chat.ok("decision list in Web Store")
     assert listing.startswith("Decisions in Web Store") and "D1" in listing and "D2" in listing
+
+
+def test_a_product_constraint_can_be_lifted_or_an_out_of_scope_area_removed(fake_chat, fake_uow):
+    set_up_store(fake_chat)  # Web Store: release-by, budget 80k, "mobile app" out of scope
+    fake_chat.ok('product constraint Web Store out-of-scope "crypto"')
+    assert "no longer out of scope" in fake_chat.ok(
+        'product constraint Web Store out-of-scope remove "mobile app"')  # fmt: skip
+    assert "is not out of scope" in fake_chat.fails(
+        "product constraint Web Store out-of-scope remove tea")  # fmt: skip
+    fake_chat.ok("product constraint Web Store release-by none")
+    fake_chat.ok("product constraint Web Store budget none")
+    [product] = fake_uow.products.items
+    assert (product.release_by, product.budget_cap, product.out_of_scope) == (
+        None,
+        None,
+        ["crypto"],
+    )
+    assert "value" in fake_chat.fails('product constraint Web Store out-of-scope ""')
