@@ -40,6 +40,8 @@ def parse_product(tokens: list[Token]) -> c.Command:
     if sub in _ADD or sub in _UPDATE:
         form = "product add" if sub in _ADD else "product update"
         name, opts = split_options(args, single={"pm"}, multi={"vision"})
+        if sum(bool(t.mention) for t in args) > 1:
+            raise RoleCallError("A product has one manager, named after pm.", USAGE[form])
         if not join(name) or "@" in opts:
             raise RoleCallError("The product needs a name.", USAGE[form])
         if sub in _UPDATE and not opts:
@@ -78,6 +80,8 @@ def parse_project(tokens: list[Token]) -> c.Command:
     if sub in _ADD or sub in _UPDATE:
         form = "project add" if sub in _ADD else "project update"
         name, opts = split_options(args, single={"pm"}, multi={"for", "ends", "budget"})
+        if sum(bool(t.mention) for t in args) > 1:
+            raise RoleCallError("A project has one manager, named after pm.", USAGE[form])
         if not join(name) or "@" in opts:
             raise RoleCallError("The project needs a name.", USAGE[form])
         if sub in _UPDATE and not opts:

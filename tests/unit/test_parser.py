@@ -386,6 +386,8 @@ BAD = [
     ("decision log " + "d" * 2001, "2,000 characters"),
     ("product frob", "Unknown product command"),
     ("product add pm @bob", "needs a name"),
+    ("product add Ledger pm @omar @bob", "one manager"),
+    ("project add X8 pm @a pm @b", "one manager"),
     ("product metric Checkout conversion", "the metric and its target"),
     ("product constraint Checkout", "the constraint and its value"),
     ("product constraint Checkout release-by", "the constraint and its value"),
