@@ -59,6 +59,10 @@ class Scope:
         person = self.person_by_id(person_id)
         return person.mention if person else "nobody"
 
+    def holding(self, role: str, person_id: int | None) -> str:
+        """ "product manager @nadia", or "no product manager yet"."""
+        return f"{role} {self.mention(person_id)}" if person_id else f"no {role} yet"
+
     def task(self, number: int) -> Task:
         task = self.uow.tasks.by_number(self.workspace.id, number)
         if task is None:

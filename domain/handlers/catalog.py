@@ -87,12 +87,12 @@ def show_products(cmd: c.ShowProducts, s: Scope) -> Reply:
     if not products:
         return Reply("No products yet.\nTry: product add <name> pm @person")
     return Reply("Products:\n" + "\n".join(
-        f"{p.name} — product manager {s.mention(p.manager_id)}" for p in products
+        f"{p.name} — {s.holding('product manager', p.manager_id)}" for p in products
     ))  # fmt: skip
 
 
 def describe_product(product: Product, s: Scope) -> str:
-    lines = [f"{product.name} — product manager {s.mention(product.manager_id)}"]
+    lines = [f"{product.name} — {s.holding('product manager', product.manager_id)}"]
     if product.vision:
         lines.append(f"Vision: {product.vision}")
     lines += [f"Metric: {m['name']} → {m['target']}" for m in product.metrics]
@@ -155,7 +155,7 @@ def describe_project(project: Project, s: Scope, added: bool = False) -> str:
     product = s.uow.products.get(project.product_id) if project.product_id else None
     head = f"Project {project.name} added" if added else f"{project.name}"
     parts = [f"for {product.name}" if product else "no product"]
-    parts.append(f"project manager {s.mention(project.manager_id)}")
+    parts.append(s.holding("project manager", project.manager_id))
     if project.ends_on:
         parts.append(f"ends {show_day(project.ends_on)}")
     if project.budget is not None:

@@ -98,9 +98,9 @@ def assign_role(cmd: c.AssignRole, s: Scope) -> Reply:
 
 
 def list_roles(cmd: c.ListRoles, s: Scope) -> Reply:
-    lines = [f"{p.name}: product manager {s.mention(p.manager_id)}"
+    lines = [f"{p.name}: {s.holding('product manager', p.manager_id)}"
              for p in s.uow.products.list(s.workspace.id)]  # fmt: skip
-    lines += [f"{p.name}: project manager {s.mention(p.manager_id)}"
+    lines += [f"{p.name}: {s.holding('project manager', p.manager_id)}"
               for p in s.uow.projects.list(s.workspace.id)]  # fmt: skip
     if not lines:
         return Reply("No products or projects yet: product add <name> pm @person")
