@@ -39,10 +39,12 @@ class OwnerAnswer:
         maybe = "" if self.confident else "probably "
         lines = [f"Owner: {maybe}{describe(self.owner)}.",
                  f"Area: {self.area.key} — {self.area.title}.", f"Why: {self._why()}"]  # fmt: skip
-        consult = ", ".join(describe(h) for h in self.consult) or "no one else needed"
+        consult = ", ".join(describe(h) for h in self.consult)
         if self.consult_if_constraint and self.subject.product:
-            consult += (f"; {describe(self.consult_if_constraint)} if it touches "
-                        f"{self.subject.product.name}'s release-by date or budget cap")  # fmt: skip
+            when = (f"{describe(self.consult_if_constraint)} if it touches "
+                    f"{self.subject.product.name}'s release-by date or budget cap")  # fmt: skip
+            consult = f"{consult}; {when}" if consult else f"only {when}"
+        consult = consult or "no one else needed"
         lines.append(f"Consult: {consult}.")
         if self.owner.person is None:
             lines.append(self._how_to_name_the_owner())

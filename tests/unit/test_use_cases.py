@@ -312,3 +312,10 @@ def test_a_product_constraint_can_be_lifted_or_an_out_of_scope_area_removed(fake
         ["crypto"],
     )
     assert "value" in fake_chat.fails('product constraint Web Store out-of-scope ""')
+
+
+def test_a_constraint_consult_reads_as_a_condition_not_a_contradiction(fake_chat):
+    set_up_store(fake_chat)
+    consult = fake_chat.ok("who owns the Checkout timeline").splitlines()[3]
+    assert consult == ("Consult: only the product manager, @alice (Web Store) if it touches "
+                       "Web Store's release-by date or budget cap.")  # fmt: skip
