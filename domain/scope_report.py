@@ -32,7 +32,8 @@ def scope_report(project: Project, uow: AbstractUnitOfWork, amber: float, red: f
 
 def drift_summary(drift: Drift) -> str:
     basis = "of the baselined estimate" if drift.by_estimate else (
-        f"of {len(drift.baseline.task_ids)} baselined tasks")  # fmt: skip
+        f"of {len(drift.baseline.task_ids)} baselined task"
+        f"{'s' * (len(drift.baseline.task_ids) != 1)}")  # fmt: skip
     # Rounded down: 9.5 % is "9%", never a "10%" that seems to contradict its OK.
     share = f"{math.floor(drift.ratio * 100 + 1e-9)}%"
     return (f"{drift.level.upper()} — {share} {basis}: {len(drift.added)} added, "

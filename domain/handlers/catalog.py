@@ -9,6 +9,7 @@ from domain.model import NO_CONSTRAINT, Product, Project
 from domain.ownership import require_manager
 from domain.parser_args import parse_amount
 from domain.scope import find_breaches
+from domain.scope_report import drift_summary, scope_report
 from domain.text import quoted
 from domain.usage import USAGE
 
@@ -143,12 +144,27 @@ def _with_breaches(text: str, project: Project, s: Scope) -> str:
 
 def show_projects(cmd: c.ShowProjects, s: Scope) -> Reply:
     if cmd.name:
-        return Reply(describe_project(s.project(cmd.name), s))
+        project = s.project(cmd.name)
+        lines = [describe_project(project, s), *_scope_lines(project, s)]
+        return Reply("\n".join(lines), data=project)
     projects = s.uow.projects.list(s.workspace.id)
     if not projects:
         return Reply("No projects yet.\nTry: project add <name> [for <product>] pm @person")
     lines = [describe_project(p, s).split("\n")[0] for p in projects]
     return Reply("Projects:\n" + "\n".join(lines), data=projects)
+
+
+def _scope_lines(project: Project, s: Scope) -> list[str]:
+    """Where its scope stands: drift against the baseline, product constraints broken."""
+    report = scope_report(project, s.uow, s.workspace.drift_amber, s.workspace.drift_red)
+    lines = [
+        f"Scope: {drift_summary(report.drift)}." if report.drift else "Scope: no baseline yet."
+    ]
+    if report.breaches:
+        lines.append(f"{report.product.name} constraint breaches: {len(report.breaches)}.")
+    if report.drift or report.breaches:
+        lines.append(f"Details: project drift {project.name}")
+    return lines
 
 
 def describe_project(project: Project, s: Scope, added: bool = False) -> str:

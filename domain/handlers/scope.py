@@ -17,7 +17,7 @@ def set_baseline(cmd: c.SetBaseline, s: Scope) -> Reply:
     baseline = Baseline.of(project, s.uow.tasks.of_project(project.id), s.now, s.speaker.id)
     s.uow.baselines.add(baseline)
     project.scope_dirty, project.drift_told = True, None  # drift counts afresh from here
-    extras = [f"ends {project.ends_on}" if project.ends_on else "",
+    extras = [f"ends {show_day(project.ends_on)}" if project.ends_on else "",
               f"budget {project.budget:,.0f}" if project.budget is not None else ""]  # fmt: skip
     what = ", ".join(
         filter(

@@ -319,3 +319,14 @@ def test_a_constraint_consult_reads_as_a_condition_not_a_contradiction(fake_chat
     consult = fake_chat.ok("who owns the Checkout timeline").splitlines()[3]
     assert consult == ("Consult: only the product manager, @alice (Web Store) if it touches "
                        "Web Store's release-by date or budget cap.")  # fmt: skip
+
+
+def test_project_show_says_where_its_scope_stands(fake_chat):
+    set_up_store(fake_chat)  # Checkout ends 2027-02-15, before Web Store's release-by
+    assert "Scope: no baseline yet." in fake_chat.ok("project show Checkout")
+    fake_chat.ok("task add Planned in Checkout")
+    fake_chat.ok("project baseline Checkout", user="dave")
+    fake_chat.ok("task add Surprise in Checkout")
+    shown = fake_chat.ok("project show Checkout")
+    assert "Scope: RED — 100% of 1 baselined task: 1 added" in shown
+    assert shown.endswith("Details: project drift Checkout")
