@@ -12,6 +12,8 @@ _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*(am|pm)\b|\bnoon\b|\bmidnight\b", r
 _NO_TIME = re.compile(  # 13pm, 25:00, 9:75
     r"\b(?:1[3-9]|[2-9]\d)\s*(?:am|pm)\b|\b(?:2[4-9]|[3-9]\d):\d\d|\b\d{1,2}:[6-9]\d", re.IGNORECASE
 )
+_TIME_ONLY = re.compile(r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d|noon|midnight)",
+                        re.IGNORECASE)  # fmt: skip
 _ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 DATE_EXAMPLES = "friday, tomorrow, in 3 days, next friday 5pm, end of month, 2026-12-01"
 FURTHEST = 10  # years ahead a date may be: further is a typo (and past what dates can hold)
@@ -104,6 +106,8 @@ def _plain(phrase: str, local_now: datetime) -> str:
     today = local_now.date()
     phrase = _SHORT_DAY.sub(lambda m: _DAY_NAMES[m.group(1).lower()], phrase)
     clock = _HAS_TIME.search(phrase)
+    if not (clock and _TIME_ONLY.fullmatch(phrase[clock.start() :].strip())):
+        clock = None  # "5pm friday", "5pm EST": dateparser reads those whole
     day_part = phrase[: clock.start()] if clock else phrase
     time_part = phrase[len(day_part) :]
     day_part = re.sub(r"(?:^|\s)at$", "", day_part.strip(), flags=re.IGNORECASE).strip()

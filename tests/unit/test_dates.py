@@ -298,3 +298,17 @@ def test_a_day_no_month_has_is_a_user_error(text):
 
 def test_ten_years_ahead_is_within_reach_on_any_day_of_the_month():
     assert parse_when("in 10 years", BERLIN, LAST_EVENING)[0] == date(2037, 1, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "instant"),
+    [
+        ("5pm friday", date(2027, 3, 12), utc(2027, 3, 12, 16)),
+        ("noon on monday", date(2027, 3, 15), utc(2027, 3, 15, 11)),
+        ("5pm tomorrow", date(2027, 3, 11), utc(2027, 3, 11, 16)),
+        ("10am in 3 days", date(2027, 3, 13), utc(2027, 3, 13, 9)),
+        ("5pm EST", date(2027, 3, 10), utc(2027, 3, 10, 22)),
+    ],
+)
+def test_a_time_written_before_its_day_or_with_its_zone_is_read_whole(text, day, instant):
+    assert parse_when(text, BERLIN, NOW) == (day, instant)
