@@ -80,7 +80,7 @@ def answer(text: str, contexts: tuple[str, ...], s: Scope, area_key: str | None 
         raise empty
     # The names' own words ("Launch", "Pulse Analytics") must not sway the classification.
     asked = question
-    for name in subject.names_said:
+    for name in sorted(subject.names_said, key=len, reverse=True):
         asked = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", asked)
     found = classify(asked)
     area = find_area(area_key) if area_key else found.area

@@ -66,13 +66,17 @@ def _mentioned(text: str, s: Scope) -> list[tuple[bool, int, Project | Product, 
     API"), with the words as said, best first: a project before a product (it brings its
     product along), then the longest name. A one-word name counts only as written
     (capitalised): "Budget" the project is not every question about the budget."""
-    found = []
+    matches = []
     for item in [*s.uow.projects.list(s.workspace.id), *s.uow.products.list(s.workspace.id)]:
         loose = " " in item.name.strip() or any(ch.isdigit() for ch in item.name)
         pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, item.name.split())) + r"(?!\w)"
         match = re.search(pattern, text, re.IGNORECASE if loose else 0)
         if item.name.strip() and match:
-            found.append((isinstance(item, Project), len(item.name), item, match.group()))
+            matches.append((item, match))
+    # "Ledger" inside "Ledger API" is not said on its own
+    found = [(isinstance(item, Project), len(m.group()), item, m.group()) for item, m in matches
+             if not any(o.start() <= m.start() and m.end() <= o.end() and o.span() != m.span()
+                        for _, o in matches)]  # fmt: skip
     return sorted(found, key=lambda f: f[:2], reverse=True)
 
 

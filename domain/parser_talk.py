@@ -34,7 +34,7 @@ def _is_area(word: str) -> bool:
 
 def _near_area(word: str) -> str | None:
     """The area a near miss means ("timline"): an ordinary word ("north") stays text."""
-    close = get_close_matches(word.lower(), [a.key for a in AREAS], n=1, cutoff=0.75)
+    close = get_close_matches(word.lower(), [a.key for a in AREAS], n=1, cutoff=0.85)
     return close[0] if close else None
 
 

@@ -1,5 +1,6 @@
 """`task …` commands."""
 
+import re
 from datetime import UTC, datetime
 
 from domain import commands as c
@@ -34,12 +35,15 @@ def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comma
 
 
 def _names_a_task(tokens: list[Token]) -> bool:
-    """A verb that takes a task number, then `#…` ("done #abc") or a lone number ("done 5");
-    "Start 2 new servers" and "Later" are titles."""
+    """A verb that takes a task number, then a number-like word: `#5`, `#abc` or `5` alone,
+    or only numbers ("done 5 6"). "Start 2 new servers", "Block #general spam" and "Later"
+    are titles."""
     if len(tokens) < 2 or tokens[0].word not in _NUMBERED_VERBS:
         return False
-    lone_number = len(tokens) == 2 and tokens[1].text.lstrip("-").isdigit()
-    return tokens[1].text[:1] == "#" or lone_number
+    first, rest = tokens[1].text, [t.text.lstrip("#") for t in tokens[1:]]
+    if re.match(r"#[\d\W]", first) or all(r.lstrip("-").isdigit() for r in rest):
+        return True
+    return len(tokens) == 2 and first[:1] == "#"
 
 
 def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:

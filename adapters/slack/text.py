@@ -11,7 +11,7 @@ _SUBTEAM = re.compile(r"<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>")
 _LINK = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
 # Slack turns a member's @name into <@U…>: an @word left as typed names nobody here.
 # (Not inside a link's address, "…/@bob/post", nor a typed "@RoleCall" before a command.)
-_PLAIN_AT = re.compile(r"(?<![\w<@&/.])@(?=[A-Za-z])(?!rolecall\b)", re.IGNORECASE)
+_PLAIN_AT = re.compile(r"(?<![\w<@&/.])@(?=[\w.\-])(?!rolecall(?![\w.\-]))", re.IGNORECASE)
 # Slack user ids carry a digit ("U024BE7LH"); "@USA" in a title is not one.
 _CORE_MENTION = re.compile(r"(?<![\w<@])@([UW](?=[A-Z0-9]*\d)[A-Z0-9]+)\b")
 # Slack channel ids are 9 or more characters ("C024BE7LH"); "#G7" in a title is no channel.

@@ -80,12 +80,17 @@ def confirm_decision(cmd: c.ConfirmDecision, s: Scope) -> Reply:
 
 
 def _confirmers(decision: Decision, s: Scope) -> set[int]:
-    """Its owner; logged with no owner (no project or product in view, or the role held by
-    nobody yet), whoever holds that role in the workspace now; nobody holding it, anyone."""
+    """Its owner. Logged with no owner: the current manager of its project (or product) for
+    that role; with none, whoever holds the role in the workspace; nobody holding it, anyone."""
     if decision.owner_id:
         return {decision.owner_id}
-    kind = s.uow.products if decision.owner_role == Role.PRODUCT_MANAGER else s.uow.projects
-    return {item.manager_id for item in kind.list(s.workspace.id) if item.manager_id}
+    product_role = decision.owner_role == Role.PRODUCT_MANAGER
+    kind = s.uow.products if product_role else s.uow.projects
+    item_id = decision.product_id if product_role else decision.project_id
+    item = kind.get(item_id) if item_id else None
+    if item and item.manager_id:
+        return {item.manager_id}
+    return {each.manager_id for each in kind.list(s.workspace.id) if each.manager_id}
 
 
 def assign_role(cmd: c.AssignRole, s: Scope) -> Reply:

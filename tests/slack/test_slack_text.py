@@ -14,6 +14,9 @@ from adapters.slack.text import from_slack, to_mrkdwn
         ("read <https://medium.com/@bob/post>", "read https://medium.com/@bob/post"),
         ("mail ann@example.com", "mail ann@example.com"),
         ("<!here> ship it", "＠here ship it"),
+        ("Fix it @Émile", "Fix it ＠Émile"),
+        ("Ask @1password and @_ops", "Ask ＠1password and ＠_ops"),
+        ("@rolecall-bot task list", "＠rolecall-bot task list"),
     ],
 )
 def test_from_slack_makes_people_only_of_slacks_own_mentions(wire, core):

@@ -516,6 +516,7 @@ def test_options_are_never_silently_swallowed_into_the_name(text, name_of):
         "Approve 3 vendor invoices",
         "Later",
         "Done",
+        "Block #general spam bots",
     ],
 )
 def test_a_slash_task_title_starting_with_a_verb_word_adds_the_task(title):

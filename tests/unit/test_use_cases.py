@@ -330,3 +330,19 @@ def test_project_show_says_where_its_scope_stands(fake_chat):
     shown = fake_chat.ok("project show Checkout")
     assert "Scope: RED — 100% of 1 baselined task: 1 added" in shown
     assert shown.endswith("Details: project drift Checkout")
+
+
+def test_a_name_inside_a_longer_name_is_not_said_on_its_own(fake_chat):
+    fake_chat.ok("product add Ledger API pm @tomas")
+    fake_chat.ok("project add Ledger pm @dave")
+    first = fake_chat.ok("who owns the roadmap for Ledger API").splitlines()[0]
+    assert first == "Owner: the product manager, @tomas (Ledger API)."
+
+
+def test_a_decision_is_confirmed_by_its_projects_manager_when_it_had_none(fake_chat):
+    fake_chat.ok("project add Alpha")
+    fake_chat.ok("project add Beta pm @yuri")
+    fake_chat.ok("decision log Ship on Friday area timeline in Alpha", user="bob")
+    fake_chat.ok("role @xena project-manager Alpha")
+    assert "(@xena)" in fake_chat.fails("decision confirm D1", user="yuri")
+    assert "Confirmed D1" in fake_chat.ok("decision confirm D1", user="xena")
