@@ -53,3 +53,32 @@ def test_upgrading_a_database_that_holds_data_keeps_it(tmp_path):
         assert connection.execute(text("SELECT paused FROM workspaces")).scalar_one() in (0, False)
         assert connection.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
     engine.dispose()
+
+
+def test_0005_remembers_which_drift_levels_managers_were_already_told(tmp_path):
+    from sqlalchemy import text
+
+    from adapters.persistence.database import make_engine
+    from adapters.persistence.migrate import migrate_to, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'told.db'}")
+    migrate_to(engine, "0004")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO workspaces (id, key, platform, timezone, drift_amber, drift_red, "
+            "next_task_number, next_decision_number, paused) VALUES (7, 'console:w', 'console', "
+            "'UTC', 0.1, 0.25, 1, 1, false)"))  # fmt: skip
+        for project in (1, 2, 3):
+            connection.execute(text(
+                "INSERT INTO projects (id, workspace_id, name, key, scope_dirty) "
+                f"VALUES ({project}, 7, 'P{project}', 'p{project}', false)"))  # fmt: skip
+        for key in ("7:drift:1:4:amber", "7:drift:2:5:amber", "7:drift:2:5:red"):
+            connection.execute(text(
+                "INSERT INTO outbox (workspace_id, dedupe_key, platform, \"to\", kind, text, "
+                f"payload, status, attempts) VALUES (7, '{key}', 'console', '@a', 'drift', 'x', "
+                "'{}', 'sent', 1)"))  # fmt: skip
+    upgrade(engine)
+    with engine.connect() as connection:
+        told = connection.execute(text("SELECT id, drift_told FROM projects ORDER BY id")).all()
+    assert told == [(1, "amber"), (2, "red"), (3, None)]
+    engine.dispose()
