@@ -59,8 +59,8 @@ class TeamsBot(ActivityHandler):
         try:
             reply, names = await asyncio.to_thread(self._run, turn, None)
             if not reply.duplicate:
-                card = reply_card(reply, turn.show(names))
-                await turn_context.send_activity(_message(card, reply))
+                show = turn.show(names)
+                await turn_context.send_activity(_message(reply_card(reply, show), reply, show))
         finally:  # after the reply, which should not wait for it
             await asyncio.to_thread(self._remember, turn.conversation)
 
@@ -96,12 +96,14 @@ class TeamsBot(ActivityHandler):
         command = _button_command(value)
         if command is None:
             reply = Reply("That button is out of date. Try: task list", ok=False)
-            await turn_context.send_activity(_message(reply_card(reply, turn.show({})), reply))
+            show = turn.show({})
+            await turn_context.send_activity(_message(reply_card(reply, show), reply, show))
             return
         reply, names = await asyncio.to_thread(self._run, turn, command)
         if reply.duplicate:
             return
-        answer = _message(reply_card(reply, turn.show(names)), reply)
+        show = turn.show(names)
+        answer = _message(reply_card(reply, show), reply, show)
         if reply.ok and activity.reply_to_id:
             answer.id = activity.reply_to_id
             try:
@@ -189,8 +191,10 @@ def _button_command(value: dict) -> c.Command | None:
     return c.ReviewUnplannedTask(number, approve=verb == "approve")
 
 
-def _message(attachment: dict, reply: Reply) -> Activity:
-    return _activity(attachment, reply.text)
+def _message(attachment: dict, reply: Reply, show) -> Activity:
+    """The card, and as its preview the reply's first line as the card shows it (names, not
+    handles)."""
+    return _activity(attachment, show(reply.text))
 
 
 def _activity(attachment: dict, text: str) -> Activity:

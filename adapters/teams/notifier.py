@@ -63,10 +63,13 @@ class TeamsNotifier(Notifier):
         if n.to.startswith("@") and target.conversation_type != "personal":
             text = f"For @{target.user_handle}: {text}"  # in a shared chat, say who it is for
         here = "this channel" if target.conversation_type == "channel" else "this chat"
-        attachment = notification_card(n.kind, text, n.payload, lambda t: to_teams(
-            t, names | _named(target), target.channel, here))  # fmt: skip
+
+        def show(t: str) -> str:
+            return to_teams(t, names | _named(target), target.channel, here)
+
+        attachment = notification_card(n.kind, text, n.payload, show)
         card = Attachment(content_type=attachment["contentType"], content=attachment["content"])
-        return Activity(type=ActivityTypes.message, attachments=[card], summary=summary(text))
+        return Activity(type=ActivityTypes.message, attachments=[card], summary=summary(show(text)))
 
     async def _post(self, target: TeamsConversation, activity: Activity) -> None:
         async def send(turn_context: TurnContext) -> None:

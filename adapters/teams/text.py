@@ -55,6 +55,8 @@ def to_teams(text: str, names: dict[str, str], here: str | None = None,
     current conversation's channel key as "this chat"."""
     if here:
         text = text.replace(f"#{here}", here_name)
+        if text.startswith(here_name):  # "This chat now defaults to …"
+            text = here_name[:1].upper() + text[1:]
     return _CORE_MENTION.sub(lambda m: _name(m.group(1), names), text)
 
 

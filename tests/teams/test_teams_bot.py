@@ -75,9 +75,11 @@ def teams(app) -> Session:
 
 def test_a_task_is_added_for_a_mentioned_person_shown_by_name(teams):
     text = f"<at>RoleCall</at> task add Write notes <at>{BEN['name']}</at> due 2026-12-01"
-    [reply] = teams.say(text, entities=[mention(BOT), mention(BEN)])
+    [activity] = teams.send(teams.activity(text, entities=[mention(BOT), mention(BEN)]))
+    reply = card_text(activity)
     assert "Added #1" in reply and "Ben Ode" in reply
     assert handle_of(BEN["id"]) not in reply  # people see names, never internal handles
+    assert "Ben Ode" in activity.summary and handle_of(BEN["id"]) not in activity.summary
     [listing] = teams.say("task list @" + handle_of(BEN["id"]))
     assert "#1 Write notes" in listing
 

@@ -248,4 +248,5 @@ def test_the_scheduled_digest_is_a_new_post_in_the_channel(server, connector, db
     assert digest.kind == "send" and digest.conversation == "19:standup-room@thread.tacv2"
     assert "Draft the launch plan" in digest.text and "erin" in digest.text
     assert "Standup for this channel" in digest.text and "19:" not in digest.text
+    assert digest.activity["summary"].startswith("Standup for this channel")  # the preview
     assert any(e.get("isVisible") is False for e in digest.card["body"])
