@@ -10,7 +10,7 @@ USAGE = {
     "task due": "task due <#n> <when>",
     "task assign": "task assign <#n> @person",
     "task show": "task show <#n>",
-    "task snooze": "task snooze <#n>   (its next reminder comes a day later)",
+    "task snooze": "task snooze <#n>   (reminded again a day from now)",
     "task review": "task approve|defer <#n>   (an unplanned task in a baselined project)",
     "who owns": "who owns <question> [in <project or product>]",
     "decision log": "decision log <text> [area <area>] [in <project>]",

@@ -138,14 +138,12 @@ def snooze(cmd: c.SnoozeTask, s: Scope) -> Reply:
         raise RoleCallError(f"{task.ref} has no reminder to snooze (it is {task.status}"
                             + ("" if task.due_on else ", with no due date") + ").")  # fmt: skip
     task.snoozes += 1
-    # The next reminder, a day later than it would have come (or than now, if it is due).
-    task.remind_at = max(task.remind_at or s.now, s.now) + timedelta(days=1)
+    # "Remind me again in a day": a day from now, or the planned reminder if that is later.
+    task.remind_at = max(task.remind_at or s.now, s.now + timedelta(days=1))
     tz = s.timezone_of(s.person_by_id(task.assignee_id))
     day = next_working_moment(task.remind_at, tz).astimezone(zone(tz)).date()  # not at weekends
-    late = (f", after its due date ({show_day(task.due_on)}): the due-day reminder is skipped"
-            if s.today <= task.due_on < day else "")  # fmt: skip
     return Reply(f"Snoozed {task.ref} {quoted(task.title)}: the next reminder comes "
-                 f"{show_day(day)}{late}.", data=task)  # fmt: skip
+                 f"{show_day(day)}.", data=task)  # fmt: skip
 
 
 def show(cmd: c.ShowTask, s: Scope) -> Reply:
