@@ -11,6 +11,9 @@ class Profile:
     handle: str
     name: str | None = None
     timezone: str | None = None
+    # A name as a mention showed it (Teams lets people trim one to "Ana"): taken only for a
+    # person with no name yet, never over the name their profile or own messages gave.
+    name_as_typed: bool = False
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,8 @@ class Scope:
         if person is None:
             person = self.uow.people.add(Person(self.workspace.id, handle))
         if profile := self.profiles.get(handle.lower()):  # the platform's profile is the truth
-            person.display_name = profile.name or person.display_name
+            if not (profile.name_as_typed and person.display_name):
+                person.display_name = profile.name or person.display_name
             person.timezone = profile.timezone or person.timezone
         return person
 

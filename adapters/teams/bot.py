@@ -123,7 +123,7 @@ class TeamsBot(ActivityHandler):
         message = Message(
             PLATFORM, conversation.workspace.removeprefix("teams:"), conversation.user_handle,
             conversation.channel, text, user_name=conversation.user_name, user_timezone=zone,
-            profiles=tuple(Profile(p["handle"], p["name"]) for p in people),
+            profiles=tuple(Profile(p["handle"], p["name"], name_as_typed=True) for p in people),
             delivery_id=_delivery_id(conversation, activity),
         )  # fmt: skip
         here = "this channel" if conversation.conversation_type == "channel" else "this chat"

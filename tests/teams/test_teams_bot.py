@@ -84,6 +84,15 @@ def test_a_task_is_added_for_a_mentioned_person_shown_by_name(teams):
     assert "#1 Write notes" in listing
 
 
+def test_a_name_split_over_two_mentions_is_one_person_whose_name_stays(teams, app):
+    teams.say("hello", user=BEN)  # Ben's own message gives his name
+    two = [{**mention(BEN), "text": "<at>Ben</at>"}, {**mention(BEN), "text": "<at>Ode</at>"}]
+    [reply] = teams.say("task add Review the spec <at>Ben</at> <at>Ode</at>", entities=two)
+    assert "“Review the spec” for Ben Ode" in reply
+    with app.uow_factory() as uow:
+        assert uow.people.by_name(1, handle_of(BEN["id"])).display_name == "Ben Ode"
+
+
 def test_a_task_reply_carries_buttons_that_update_the_card(teams):
     replies = teams.send(teams.activity("task add Fix login due 2026-11-30"))
     actions = card(replies[0])["actions"]
