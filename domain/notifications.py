@@ -19,6 +19,7 @@ class Kind(StrEnum):
     UNPLANNED = "unplanned"
     DIGEST = "digest"
     MISSING = "missing-manager"
+    DECISION = "decision"  # a proposed decision, to the manager who owns its area
 
 
 class Delivery(StrEnum):

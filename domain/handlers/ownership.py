@@ -7,7 +7,10 @@ from domain.chat import Reply
 from domain.context import Scope
 from domain.decisions import Decision, DecisionStatus
 from domain.errors import NotFound, RoleCallError
+from domain.model import Person
+from domain.notifications import Kind, Notification
 from domain.ownership import describe, require_manager
+from domain.quiet import next_working_moment
 from domain.roles import Role
 from domain.text import quoted
 from domain.usage import USAGE
@@ -42,7 +45,21 @@ def log_decision(cmd: c.LogDecision, s: Scope) -> Reply:
                 f"belong to {describe(result.owner)}.")  # fmt: skip
         if owner:
             text += f"\n{owner.mention} can confirm it: decision confirm {decision.ref}"
+            _tell_owner(decision, owner, where, s)
     return Reply(f"{text}\n{quoted(result.question)}", public=True, data=decision)
+
+
+def _tell_owner(decision: Decision, owner: Person, where: str, s: Scope) -> None:
+    """The owner may not be in the conversation where it was logged: they hear of it, in
+    their working hours."""
+    s.uow.outbox.add(Notification(
+        workspace_id=s.workspace.id, dedupe_key=f"{s.workspace.id}:decision:{decision.number}",
+        platform=s.workspace.platform, to=owner.mention, kind=Kind.DECISION,
+        text=(f"{s.speaker.mention} logged a {decision.area} decision{where}, yours to confirm: "
+              f"{quoted(decision.text)}\nConfirm it: decision confirm {decision.ref}"),
+        payload={"decision": decision.number}, created_at=s.now,
+        next_attempt_at=next_working_moment(s.now, s.timezone_of(owner)),
+    ))  # fmt: skip
 
 
 def list_decisions(cmd: c.ListDecisions, s: Scope) -> Reply:

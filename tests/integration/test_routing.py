@@ -173,6 +173,16 @@ def test_a_review_request_is_dropped_if_the_task_was_approved_meanwhile(app, cha
     assert ("@dave", "unplanned") not in pass_at(app, "2026-11-26T14:00")
 
 
+def test_a_proposed_decision_reaches_its_owner_once(app, chat, recorder):
+    set_up_store(chat)
+    chat.ok("decision log Move the release to April in Web Store", user="bob")
+    assert pass_at(app, "2026-11-26T10:00") == [("@alice", "decision")]
+    assert "decision confirm D1" in recorder.sent[-1][2] and "@bob" in recorder.sent[-1][2]
+    assert pass_at(app, "2026-11-26T11:00") == []
+    chat.ok("decision log Keep the release date in Web Store", user="alice")  # hers: confirmed
+    assert pass_at(app, "2026-11-26T12:00") == []
+
+
 def test_a_worker_killed_between_claim_and_send_leaves_the_row_to_be_sent_later(app, chat):
     class Killed(Notifier):
         def send(self, notification):
