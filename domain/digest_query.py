@@ -7,6 +7,7 @@ from domain.dates import add_working_days, local_today, show_day
 from domain.digest import Digest, DigestData, build_digest
 from domain.model import Workspace
 from domain.ports import AbstractUnitOfWork, TaskQuery
+from domain.scope import Level
 from domain.scope_report import drift_summary, scope_report
 from domain.tasks import OPEN_STATUSES, Status
 
@@ -38,7 +39,7 @@ def gather_digest(
     for project in projects:
         report = scope_report(project, uow, workspace.drift_amber, workspace.drift_red,
                               breaches=3)  # fmt: skip
-        if report.drift:
+        if report.drift and report.drift.level != Level.OK:  # in bounds is no news
             scope.append(f"{project.name}: {drift_summary(report.drift)}")
         scope += [f"{project.name}: {b.detail}" for b in report.breaches[:3]]
     data = DigestData(

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from itertools import islice
 
+from domain.dates import show_day
 from domain.model import Product, Project
 from domain.tasks import Status, Task, TaskFacts
 
@@ -121,16 +122,16 @@ def _breaches(product: Product, project: Project, tasks: list[TaskFacts]) -> Ite
         if project.ends_on and project.ends_on > limit:
             yield Breach(
                 "release-by",
-                f"project {project.name} ends {project.ends_on}, after {product.name}'s "
-                f"release-by date {limit}",
+                f"project {project.name} ends {show_day(project.ends_on)}, after "
+                f"{product.name}'s release-by date {show_day(limit)}",
                 f"release-by:project:{project.ends_on}:{limit}",
             )
         for task in open_tasks:
             if task.due_on and task.due_on > limit:
                 yield Breach(
                     "release-by",
-                    f"task {task.ref} “{task.title}” is due {task.due_on}, after the "
-                    f"release-by date {limit}",
+                    f"task {task.ref} “{task.title}” is due {show_day(task.due_on)}, after "
+                    f"the release-by date {show_day(limit)}",
                     f"release-by:task:{task.id}:{task.due_on}:{limit}",
                 )
     if product.budget_cap is not None and project.budget and project.budget > product.budget_cap:

@@ -31,7 +31,7 @@ def test_a_team_plans_tracks_and_asks_who_owns_what(chat):
     drift = chat.ok("project drift Checkout")
     assert drift.startswith("Scope drift for Checkout: RED — 33% of 3 baselined tasks: 1 added")
     assert "out-of-scope area: mobile app" in drift
-    assert "after the release-by date 2027-03-01" in drift
+    assert "after the release-by date Mon 1 Mar 2027" in drift
 
     owner = chat.ok("who owns can we push the launch to March?").splitlines()[0]
     assert "product manager" in owner and "@alice" in owner

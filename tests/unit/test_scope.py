@@ -254,7 +254,7 @@ def test_schedule_drift_does_not_lower_a_red_level():
 def test_a_project_ending_after_the_release_by_date_is_a_breach():
     breaches = find_breaches(product(release_by=date(2027, 6, 1)), project(), [])
     assert [b.kind for b in breaches] == ["release-by"]
-    assert "2027-06-30" in breaches[0].detail and "2027-06-01" in breaches[0].detail
+    assert "Wed 30 Jun 2027" in breaches[0].detail and "Tue 1 Jun 2027" in breaches[0].detail
 
 
 def test_a_project_ending_on_the_release_by_date_is_not_a_breach():
