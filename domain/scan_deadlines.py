@@ -43,7 +43,8 @@ def remind(p: Pass, task: Task) -> None:
         return
     late = f"is overdue: it was due {show_day(task.due_on)}"
     p.queue(ws, f"overdue:{key}:assignee", assignee, "overdue",
-            f"Overdue: {what} {late}. Finish it, or move the date: task due {task.ref} <when>.",
+            f"Overdue: {what} was due {show_day(task.due_on)}. Finish it, or move the date: "
+            f"task due {task.ref} <when>.",
             **info)  # fmt: skip
     if project is None:
         return

@@ -49,7 +49,9 @@ def review(cmd: c.ReviewUnplannedTask, s: Scope) -> Reply:
     task = s.task(cmd.number)
     project = s.uow.projects.get(task.project_id) if task.project_id else None
     baseline = s.uow.baselines.latest(project.id) if project else None
-    if baseline is None or task.id in baseline.task_ids:
+    if baseline is not None and task.id in baseline.task_ids:
+        raise RoleCallError(f"{task.ref} is already in the scope of {project.name}.")
+    if baseline is None:
         raise RoleCallError(f"{task.ref} is not unplanned work in a baselined project.")
     if project.manager_id and project.manager_id != s.speaker.id:
         raise RoleCallError(

@@ -333,3 +333,11 @@ def test_a_decision_is_confirmed_by_its_projects_manager_when_it_had_none(fake_c
     fake_chat.ok("role @xena project-manager Alpha")
     assert "(@xena)" in fake_chat.fails("decision confirm D1", user="yuri")
     assert "Confirmed D1" in fake_chat.ok("decision confirm D1", user="xena")
+
+
+def test_approving_an_approved_task_says_it_is_already_in_scope(fake_chat):
+    set_up_store(fake_chat)
+    fake_chat.ok("project baseline Checkout")
+    fake_chat.ok("task add Surprise in Checkout", user="bob")
+    fake_chat.ok("task approve #1", user="dave")
+    assert "already in the scope of Checkout" in fake_chat.fails("task approve #1", user="dave")
