@@ -58,7 +58,8 @@ def _cut(text: str) -> str:
 def card(body: list[dict], fallback: str, actions: list[dict] | None = None) -> dict:
     content = {
         "type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": body,
-        "fallbackText": plain(fallback[:2000]), "msteams": {"width": "Full"},
+        "fallbackText": plain(fallback if len(fallback) <= 2000 else fallback[:1999] + "…"),
+        "msteams": {"width": "Full"},
     }  # fmt: skip
     if actions:
         content["actions"] = actions
@@ -106,7 +107,10 @@ def digest_card(summary_text: str, sections: list, details: list, show: Show) ->
         body.append({"type": "Container", "id": "details", "isVisible": False, "items": hidden})
         actions = [{"type": "Action.ToggleVisibility", "title": "Details by person",
                     "targetElements": ["details"]}]  # fmt: skip
-    fallback = "\n".join([show(summary_text)] + [show(h) for h, _ in sections])
+    fallback = "\n".join(
+        [show(summary_text)]
+        + [f"{show(h)}: " + "; ".join(show(i) for i in items) for h, items in sections]
+    )
     return card(body, fallback, actions)
 
 
