@@ -58,8 +58,7 @@ def _cut(text: str) -> str:
 def card(body: list[dict], fallback: str, actions: list[dict] | None = None) -> dict:
     content = {
         "type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": body,
-        "fallbackText": plain(fallback if len(fallback) <= 2000 else fallback[:1999] + "…"),
-        "msteams": {"width": "Full"},
+        "fallbackText": plain(_cut(fallback)), "msteams": {"width": "Full"},
     }  # fmt: skip
     if actions:
         content["actions"] = actions
