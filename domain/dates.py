@@ -10,7 +10,8 @@ from domain.errors import RoleCallError
 
 _HAS_TIME = re.compile(r"\d:\d\d|\b\d{1,2}\s*(am|pm)\b|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 _NO_TIME = re.compile(  # 13pm, 25:00, 9:75
-    r"\b(?:1[3-9]|[2-9]\d)\s*(?:am|pm)\b|\b(?:2[4-9]|[3-9]\d):\d\d|\b\d{1,2}:[6-9]\d", re.IGNORECASE
+    r"(?<![:\d])(?:1[3-9]|[2-9]\d)\s*(?:am|pm)\b|\b(?:2[4-9]|[3-9]\d):\d\d|\b\d{1,2}:[6-9]\d",
+    re.IGNORECASE,
 )
 _TIME_ONLY = re.compile(r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d|noon|midnight)",
                         re.IGNORECASE)  # fmt: skip

@@ -308,6 +308,8 @@ def test_ten_years_ahead_is_within_reach_on_any_day_of_the_month():
         ("5pm tomorrow", date(2027, 3, 11), utc(2027, 3, 11, 16)),
         ("10am in 3 days", date(2027, 3, 13), utc(2027, 3, 13, 9)),
         ("5pm EST", date(2027, 3, 10), utc(2027, 3, 10, 22)),
+        ("friday 5:30pm", date(2027, 3, 12), utc(2027, 3, 12, 16, 30)),  # "30pm" is no hour
+        ("12:30pm", date(2027, 3, 11), utc(2027, 3, 11, 11, 30)),  # 13:00 in Berlin: passed
     ],
 )
 def test_a_time_written_before_its_day_or_with_its_zone_is_read_whole(text, day, instant):
