@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from domain.decisions import DecisionStatus
 from domain.notifications import Delivery, DeliveryError, Kind, Notification, Notifier
 from domain.ports import AbstractUnitOfWork
 
@@ -58,16 +59,19 @@ def dispatch(
 
 
 def _still_true(rows: list[Notification], uow: AbstractUnitOfWork) -> list[Notification]:
-    """A reminder or review request that waited for someone's working hours is dropped if
-    it stopped being true meanwhile: its task was closed, its due date moved, or (a review
-    request) it was approved. "#7 is overdue" about a task done an hour ago is noise."""
+    """A reminder, review request or decision to confirm that waited for someone's working
+    hours is dropped if it stopped being true meanwhile: its task was closed, its due date
+    moved, the task was approved, the decision confirmed. "#7 is overdue" about a task done
+    an hour ago is noise."""
     about = {row.id: (row.workspace_id, row.payload["task"]) for row in rows
              if row.kind in _ABOUT_A_TASK and "task" in row.payload}  # fmt: skip
     still_open = uow.tasks.open_among(set(about.values()))
     kept = []
     for row in rows:
         ref = about.get(row.id)
-        if ref is None:
+        if row.kind == Kind.DECISION and _decided(row, uow):
+            row.status, row.error = Delivery.OUTDATED, "its decision was confirmed meanwhile"
+        elif ref is None:
             kept.append(row)
         elif ref not in still_open:
             row.status, row.error = Delivery.OUTDATED, "its task was closed before it was sent"
@@ -78,6 +82,11 @@ def _still_true(rows: list[Notification], uow: AbstractUnitOfWork) -> list[Notif
         else:
             kept.append(row)
     return kept
+
+
+def _decided(row: Notification, uow: AbstractUnitOfWork) -> bool:
+    decision = uow.decisions.by_number(row.workspace_id, row.payload.get("decision", 0))
+    return decision is None or decision.status != DecisionStatus.PROPOSED
 
 
 def _reviewed(ref: tuple[int, int], uow: AbstractUnitOfWork) -> bool:

@@ -70,14 +70,18 @@ def _mentioned(text: str, s: Scope) -> list[tuple[bool, int, Project | Product, 
     for item in [*s.uow.projects.list(s.workspace.id), *s.uow.products.list(s.workspace.id)]:
         loose = " " in item.name.strip() or any(ch.isdigit() for ch in item.name)
         pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, item.name.split())) + r"(?!\w)"
-        match = re.search(pattern, text, re.IGNORECASE if loose else 0)
-        if item.name.strip() and match:
-            matches.append((item, match))
-    # "Ledger" inside "Ledger API" is not said on its own
-    found = [(isinstance(item, Project), len(m.group()), item, m.group()) for item, m in matches
-             if not any(o.start() <= m.start() and m.end() <= o.end() and o.span() != m.span()
-                        for _, o in matches)]  # fmt: skip
-    return sorted(found, key=lambda f: f[:2], reverse=True)
+        if item.name.strip():
+            matches += [
+                (item, m) for m in re.finditer(pattern, text, re.IGNORECASE if loose else 0)
+            ]
+    spans = [m.span() for _, m in matches]
+    found = {}
+    for item, m in matches:  # "Ledger" inside "Ledger API" is not said on its own
+        inside = any(a <= m.start() and m.end() <= b and (a, b) != m.span() for a, b in spans)
+        key = (isinstance(item, Project), item.id)
+        if not inside and key not in found:
+            found[key] = (isinstance(item, Project), len(m.group()), item, m.group())
+    return sorted(found.values(), key=lambda f: f[:2], reverse=True)
 
 
 def owner_role(area: DecisionArea, s: Scope) -> Role:

@@ -38,11 +38,15 @@ def from_teams(text: str, mentions: list[dict], bot_id: str | None) -> tuple[str
         if who["id"] == bot_id:
             text = text.replace(tagged, " ", 1)
             continue
-        handle = handle_of(who["id"])
-        people.append({"handle": handle, "name": who.get("name") or _AT.sub(r"\1", tagged)})
+        handle, name = handle_of(who["id"]), who.get("name") or _AT.sub(r"\1", tagged)
         text = text.replace(tagged, f" @{handle} ", 1)
-        # "<at>Ana</at> <at>Ruiz</at>", one person's name in two tags: one mention
-        text = re.sub(rf"(@{handle})(?:\s+@{handle}(?!\w))+", r"\1", text)
+        # "<at>Ana</at> <at>Ruiz</at>", one person's name in two tags: one mention, one name
+        joined = re.sub(rf"(@{handle})(?:\s+@{handle}(?!\w))+", r"\1", text)
+        if joined != text and people and people[-1]["handle"] == handle:
+            people[-1]["name"] += f" {name}"
+        else:
+            people.append({"handle": handle, "name": name})
+        text = joined
     text = _AT.sub(lambda m: m.group(1), text)  # a tag with no entity: its words
     return _SPACES.sub(" ", html.unescape(text).replace("\xa0", " ")).strip(), people
 

@@ -72,7 +72,12 @@ def test_0005_remembers_which_drift_levels_managers_were_already_told(tmp_path):
             connection.execute(text(
                 "INSERT INTO projects (id, workspace_id, name, key, scope_dirty) "
                 f"VALUES ({project}, 7, 'P{project}', 'p{project}', false)"))  # fmt: skip
-        for key in ("7:drift:1:4:amber", "7:drift:2:5:amber", "7:drift:2:5:red"):
+        for baseline, project in ((4, 1), (5, 2), (6, 3), (8, 3)):  # project 3 baselined again
+            connection.execute(text(
+                "INSERT INTO baselines (id, workspace_id, project_id, task_ids, estimates) "
+                f"VALUES ({baseline}, 7, {project}, '[]', '{{}}')"))  # fmt: skip
+        for key in ("7:drift:1:4:amber", "7:drift:2:5:amber", "7:drift:2:5:red",
+                    "7:drift:3:6:red"):  # fmt: skip
             connection.execute(text(
                 "INSERT INTO outbox (workspace_id, dedupe_key, platform, \"to\", kind, text, "
                 f"payload, status, attempts) VALUES (7, '{key}', 'console', '@a', 'drift', 'x', "

@@ -183,6 +183,14 @@ def test_a_proposed_decision_reaches_its_owner_once(app, chat, recorder):
     assert pass_at(app, "2026-11-26T12:00") == []
 
 
+def test_a_decision_notice_is_dropped_if_the_owner_confirmed_it_meanwhile(app, chat, recorder):
+    set_up_store(chat)
+    chat.ok("timezone Pacific/Auckland", user="alice")  # 23:00 there: the notice waits
+    chat.ok("decision log Move the release to April in Web Store", user="bob")
+    chat.ok("decision confirm D1", user="alice")
+    assert pass_at(app, "2026-11-26T19:00") == []  # 08:00 in Auckland: nothing left to confirm
+
+
 def test_a_worker_killed_between_claim_and_send_leaves_the_row_to_be_sent_later(app, chat):
     class Killed(Notifier):
         def send(self, notification):

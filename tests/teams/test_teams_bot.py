@@ -86,9 +86,12 @@ def test_a_task_is_added_for_a_mentioned_person_shown_by_name(teams):
 
 def test_a_name_split_over_two_mentions_is_one_person_whose_name_stays(teams, app):
     teams.say("hello", user=BEN)  # Ben's own message gives his name
-    two = [{**mention(BEN), "text": "<at>Ben</at>"}, {**mention(BEN), "text": "<at>Ode</at>"}]
+    two = [{"type": "mention", "text": f"<at>{part}</at>", "mentioned": {**BEN, "name": part}}
+           for part in ("Ben", "Ode")]  # fmt: skip
     [reply] = teams.say("task add Review the spec <at>Ben</at> <at>Ode</at>", entities=two)
     assert "“Review the spec” for Ben Ode" in reply
+    trimmed = [{"type": "mention", "text": "<at>Ben</at>", "mentioned": {**BEN, "name": "Ben"}}]
+    teams.say("task add Check the logs <at>Ben</at>", entities=trimmed)
     with app.uow_factory() as uow:
         assert uow.people.by_name(1, handle_of(BEN["id"])).display_name == "Ben Ode"
 

@@ -324,6 +324,10 @@ def test_a_name_inside_a_longer_name_is_not_said_on_its_own(fake_chat):
     fake_chat.ok("project add Ledger pm @dave")
     first = fake_chat.ok("who owns the roadmap for Ledger API").splitlines()[0]
     assert first == "Owner: the product manager, @tomas (Ledger API)."
+    first = fake_chat.ok("who owns the timeline: the Ledger API is late for Ledger").splitlines()[0]
+    assert first == "Owner: the project manager, @dave (Ledger)."  # said on its own later
+    first = fake_chat.ok("who owns the timeline: the Ledger API is late for Ledger").splitlines()[0]
+    assert first == "Owner: the project manager, @dave (Ledger)."  # said on its own later
 
 
 def test_a_decision_is_confirmed_by_its_projects_manager_when_it_had_none(fake_chat):
