@@ -72,10 +72,7 @@ def main() -> None:
     say()
     say("| what | database | figure |")
     say("|---|---|---|")
-    digest_urls = [("SQLite", f"sqlite:///{workdir / 'digest.db'}")]
-    if server:
-        digest_urls.append(("PostgreSQL", fresh_postgres(server, "rolecall_bench_digest")))
-    for name, url in digest_urls:
+    for name, url in _databases(workdir, server, "digest"):
         d = micro.digest(url)
         say(f"| digest of a {d['tasks']:,}-task project: build / render | {name} | "
             f"{d['build_ms']:.0f} ms / {d['render_ms']:.1f} ms |")  # fmt: skip
@@ -89,10 +86,7 @@ def main() -> None:
     say()
     say("| database | tasks | due | queued | pass (scan + queue) | then sent | dispatch |")
     say("|---|---|---|---|---|---|---|")
-    databases = [("SQLite", f"sqlite:///{workdir / 'scheduler.db'}")]
-    if server:
-        databases.append(("PostgreSQL", fresh_postgres(server, "rolecall_bench_scheduler")))
-    for name, url in databases:
+    for name, url in _databases(workdir, server, "scheduler"):
         results = scheduler.measure(url, sizes)
         for r in results:
             say(f"| {name} | {r['tasks']:,} | {r['due']:,} | {r['queued']:,} "
@@ -115,6 +109,14 @@ def main() -> None:
     load = previous[previous.index("\n## Load run") :] if "\n## Load run" in previous else ""
     RESULTS.write_text("\n".join(lines) + "\n" + load)
     print(f"\nWritten to {RESULTS}")
+
+
+def _databases(workdir: Path, server: str | None, purpose: str) -> list[tuple[str, str]]:
+    """A fresh SQLite file, and a fresh PostgreSQL database when a server is at hand."""
+    urls = [("SQLite", f"sqlite:///{workdir / f'{purpose}.db'}")]
+    if server:
+        urls.append(("PostgreSQL", fresh_postgres(server, f"rolecall_bench_{purpose}")))
+    return urls
 
 
 def machine(server: str | None) -> str:
