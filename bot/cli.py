@@ -27,11 +27,14 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="HTTP server with the embedded scheduler")
     serve.add_argument("--no-scheduler", action="store_true", help="run `rolecall worker` apart")
+    _clock_options(serve)
     serve.set_defaults(run=_serve)
 
     worker = sub.add_parser("worker", help="scheduler and dispatcher")
     worker.add_argument("--once", action="store_true", help="one pass, then exit")
     worker.add_argument("--at", type=_instant, help="ISO time of the pass (with --once)")
+    worker.add_argument("--starting-at", type=_instant, metavar="ISO-TIME",
+                        help="the worker's clock starts there and runs on")  # fmt: skip
     worker.set_defaults(run=_worker)
 
     chat = sub.add_parser("chat", help="terminal chat on the same database")
@@ -40,9 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--channel", default="general")
     chat.add_argument("--tz", help="your time zone, e.g. Europe/Berlin")
     chat.add_argument("--jsonl", action="store_true", help="one JSON reply per input line")
-    chat.add_argument("--at", type=_instant,
-                      help="ISO time the chat's clock stands at (to replay a timeline with "
-                           "worker --once --at)")  # fmt: skip
+    _clock_options(chat)
     chat.set_defaults(run=_chat)
 
     db = sub.add_parser("db", help="database tasks")
@@ -66,6 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _clock_options(parser: argparse.ArgumentParser) -> None:
+    """A chosen clock, for demos, replays and tests: standing still at an instant (to replay a
+    timeline with `worker --once --at`), or starting at one and running on."""
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--at", type=_instant, metavar="ISO-TIME", help="the clock stands here")
+    when.add_argument("--starting-at", type=_instant, metavar="ISO-TIME",
+                      help="the clock starts here and runs on")  # fmt: skip
+
+
 def _instant(text: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -78,11 +88,20 @@ def _instant(text: str) -> datetime:
     return moment
 
 
-def _app(migrate: bool = True, at: datetime | None = None):
+def _app(migrate: bool = True, args: argparse.Namespace | None = None):
     from bot.bootstrap import bootstrap
-    from domain.clock import FixedClock
 
-    return bootstrap(Config.from_env(), clock=FixedClock(at) if at else None, migrate=migrate)
+    return bootstrap(Config.from_env(), clock=_clock(args), migrate=migrate)
+
+
+def _clock(args: argparse.Namespace | None):
+    from domain.clock import FixedClock, StartedClock
+
+    if at := getattr(args, "at", None):
+        return FixedClock(at)
+    if start := getattr(args, "starting_at", None):
+        return StartedClock(start)
+    return None  # the system's
 
 
 def _long_running(app):
@@ -98,7 +117,7 @@ def _serve(args) -> int:
     from bot.teams import UnauthenticatedInProduction
 
     try:
-        serve(_long_running(_app()), scheduler=not args.no_scheduler)
+        serve(_long_running(_app(args=args)), scheduler=not args.no_scheduler)
     except UnauthenticatedInProduction as refused:
         print(refused, file=sys.stderr)
         return 2
@@ -112,7 +131,7 @@ def _worker(args) -> int:
     if args.at and not args.once:
         print("--at needs --once", file=sys.stderr)
         return 2
-    app = _long_running(_app())
+    app = _long_running(_app(args=args))
     try:
         if args.once:
             WorkerLock.for_engine(app.engine).acquire()
@@ -136,7 +155,7 @@ def _chat(args) -> int:
         except RoleCallError as error:
             print(error, file=sys.stderr)
             return 2
-    app = _app(at=args.at)
+    app = _app(args=args)
     chat = ConsoleChat(app.service, args.workspace, args.user, args.channel, args.tz)
     if args.jsonl:
         chat.run_jsonl(sys.stdin, sys.stdout)

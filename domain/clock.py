@@ -1,7 +1,8 @@
 """Time comes from a clock, so the scheduler can be run at any instant (`--at`) and tested."""
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
@@ -20,3 +21,15 @@ class FixedClock:
 
     def now(self) -> datetime:
         return self.at
+
+
+@dataclass
+class StartedClock:
+    """Starts at a chosen instant and runs on at the real pace: a demo, a replay, or a test
+    server that lives through a midnight it chose."""
+
+    start: datetime
+    _origin: float = field(default_factory=time.monotonic, repr=False)
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self._origin)

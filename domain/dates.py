@@ -71,8 +71,21 @@ def warm_up() -> None:
     _parse("tomorrow", datetime(2026, 1, 1))
 
 
-def parse_when(text: str, tz: str, now: datetime) -> tuple[date, datetime | None]:
-    """The calendar day meant, and the exact instant (UTC) when a time of day was given."""
+def reads_as_date(text: str) -> bool:
+    """Whether `text` says a date at all, whenever it is said (near or far)."""
+    try:
+        parse_when(text, "UTC", datetime(2000, 1, 1, tzinfo=UTC), reach=False)
+    except RoleCallError:
+        return False
+    return True
+
+
+def parse_when(
+    text: str, tz: str, now: datetime, reach: bool = True
+) -> tuple[date, datetime | None]:
+    """The calendar day meant, and the exact instant (UTC) when a time of day was given.
+    `reach`: refuse a day too far ahead or too long ago as a likely typo."""
+    check = _within_reach if reach else lambda day, said, today: day
     phrase = " ".join(text.split())
     if not phrase:
         raise RoleCallError("The date is missing.", f"due <when>, e.g. {DATE_EXAMPLES}")
@@ -84,16 +97,16 @@ def parse_when(text: str, tz: str, now: datetime) -> tuple[date, datetime | None
             raise RoleCallError(
                 f"I can't read “{phrase}” as a date.", f"one of: {DATE_EXAMPLES}"
             ) from None
-        return _within_reach(day, phrase, local_now.date()), None
+        return check(day, phrase, local_now.date()), None
     if bad := _NO_TIME.search(phrase):
         raise RoleCallError(f"“{bad.group()}” is not a time of day.", "e.g. 5pm or 17:00")
     said, phrase = phrase, _plain(phrase, local_now)
     if _ISO_DAY.fullmatch(phrase):
-        return _within_reach(date.fromisoformat(phrase), said, local_now.date()), None
+        return check(date.fromisoformat(phrase), said, local_now.date()), None
     parsed = _parse(phrase[:100], local_now)
     if parsed is None:
         raise RoleCallError(f"I can't read “{said[:60]}” as a date.", f"one of: {DATE_EXAMPLES}")
-    day = _within_reach(parsed.date(), said, local_now.date())
+    day = check(parsed.date(), said, local_now.date())
     if not _HAS_TIME.search(phrase):
         return day, None
     if parsed.tzinfo is not None:  # "5pm EST": the phrase names its own zone

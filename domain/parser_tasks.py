@@ -1,10 +1,9 @@
 """`task …` commands."""
 
 import re
-from datetime import UTC, datetime
 
 from domain import commands as c
-from domain.dates import parse_when
+from domain.dates import reads_as_date
 from domain.errors import RoleCallError
 from domain.parser_args import bounded, parse_estimate, parse_task_number
 from domain.tasks import MAX_TITLE, Status
@@ -133,13 +132,8 @@ def _task_add(tokens: list[Token]) -> c.AddTask:
 
 def _only_a_date(words: list[Token]) -> bool:
     """`task add due tomorrow` is a forgotten title, not a task called "due tomorrow"."""
-    if len(words) < 2 or words[0].word != "due":
-        return False
-    try:
-        parse_when(join(words[1:]), "UTC", datetime.now(UTC))
-    except RoleCallError:
-        return False  # "Due diligence on the vendor" is a title
-    return True
+    # "Due diligence on the vendor" is a title
+    return len(words) >= 2 and words[0].word == "due" and reads_as_date(join(words[1:]))
 
 
 def _task_list(tokens: list[Token]) -> c.ListTasks:

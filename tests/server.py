@@ -8,6 +8,7 @@ import urllib.request
 from contextlib import contextmanager
 
 from tests.e2e.conftest import ROLECALL
+from tests.support import THURSDAY
 
 
 class Server:
@@ -22,8 +23,9 @@ class Server:
 
 
 @contextmanager
-def running_server(db_url: str, tmp_path, **env: str):
-    """`rolecall serve --no-scheduler` on 127.0.0.1 with `env` added; stopped afterwards."""
+def running_server(db_url: str, tmp_path, clock: tuple[str, ...] | None = None, **env: str):
+    """`rolecall serve --no-scheduler` on 127.0.0.1 with `env` added; stopped afterwards. Its
+    clock stands at THURSDAY unless `clock` gives other options (`("--starting-at", …)`)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -31,8 +33,9 @@ def running_server(db_url: str, tmp_path, **env: str):
            "ROLECALL_TIMEZONE": "UTC", **env}  # fmt: skip
     log_path = str(tmp_path / f"serve-{port}.log")
     with open(log_path, "w") as log:
-        process = subprocess.Popen([ROLECALL, "serve", "--no-scheduler"], env=env, stdout=log,
-                                   stderr=subprocess.STDOUT)  # fmt: skip
+        clock = clock or ("--at", THURSDAY.isoformat())
+        process = subprocess.Popen([ROLECALL, "serve", "--no-scheduler", *clock], env=env,
+                                   stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
     server = Server(process, port, log_path)
     try:
         _wait_healthy(server)

@@ -1,12 +1,70 @@
-"""Test helpers: a chat driver over the service, and the standard scenario's setup."""
+"""Test helpers: the suite's one reference instant, a chat driver over the service, and the
+standard scenario's setup.
 
-from datetime import UTC, datetime
+Every instant in the suite derives from NOW: `ROLECALL_TEST_NOW` (ISO 8601) when set, else
+Thursday 26 November 2026, 10:00 UTC. Scenarios start on THURSDAY, 10:00 UTC on the last
+Thursday on or before NOW, and say their days as offsets from it (`day(4)` is the Monday
+after), so the suite passes on any date and can be run at any chosen one.
+"""
+
+import os
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from domain.chat import Message, Reply
 from domain.service import RoleCall
 
-# Thursday 26 November 2026, 10:00 UTC.
-THURSDAY = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
+DEFAULT_NOW = "2026-11-26T10:00:00+00:00"
+
+
+def reference_instant() -> datetime:
+    moment = datetime.fromisoformat(os.environ.get("ROLECALL_TEST_NOW") or DEFAULT_NOW)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+NOW = reference_instant()
+THURSDAY = datetime.combine(NOW.date() - timedelta(days=(NOW.weekday() - 3) % 7), time(10), UTC)
+
+
+def day(offset: int = 0) -> date:
+    """The day `offset` days after THURSDAY's (day(1) is Friday, day(4) Monday)."""
+    return THURSDAY.date() + timedelta(days=offset)
+
+
+def iso(offset: int = 0) -> str:
+    """day(offset) as `YYYY-MM-DD`, the way people type an exact date."""
+    return day(offset).isoformat()
+
+
+def at(offset: int, clock: str = "10:00") -> datetime:
+    """`clock` (HH:MM, UTC) on day(offset)."""
+    return datetime.combine(day(offset), time.fromisoformat(clock), UTC)
+
+
+def stamp(offset: int, clock: str = "10:00") -> str:
+    """at(offset, clock) in ISO 8601, for `worker --once --at` and friends."""
+    return at(offset, clock).isoformat()
+
+
+def local(when: int | date, clock: str, zone: str) -> str:
+    """`clock` as read on a wall in `zone` on day(when) (or on the date `when`), as a UTC
+    instant in ISO 8601: the offset in force that day counts, whatever the season."""
+    on = when if isinstance(when, date) else day(when)
+    moment = datetime.combine(on, time.fromisoformat(clock), ZoneInfo(zone))
+    return moment.astimezone(UTC).isoformat()
+
+
+def clock_change(zone: str, forward: bool) -> date:
+    """The first day after THURSDAY on which `zone`'s clocks go forward (or back)."""
+    tz, on = ZoneInfo(zone), day(1)
+    offset = datetime.combine(on, time(12), tz).utcoffset()
+    for _ in range(400):
+        on += timedelta(days=1)
+        changed = datetime.combine(on, time(12), tz).utcoffset()
+        if changed != offset and (changed > offset) == forward:
+            return on
+        offset = changed
+    raise ValueError(f"{zone} never changes its clocks")
 
 
 class ChatDriver:
@@ -30,12 +88,15 @@ class ChatDriver:
         return reply.text
 
 
+RELEASE_BY = day(95)  # Web Store's release-by date, a Monday about three months on
+CHECKOUT_ENDS = day(81)  # the Monday two weeks before it
+
 SETUP = (
     'product add Web Store pm @alice vision "The easiest store for small shops"',
-    "product constraint Web Store release-by 2027-03-01",
+    f"product constraint Web Store release-by {RELEASE_BY}",
     "product constraint Web Store budget 80k",
     'product constraint Web Store out-of-scope "mobile app"',
-    "project add Checkout for Web Store pm @dave ends 2027-02-15 budget 50k",
+    f"project add Checkout for Web Store pm @dave ends {CHECKOUT_ENDS} budget 50k",
 )
 
 

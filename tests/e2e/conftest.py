@@ -11,6 +11,7 @@ import pytest
 from adapters.persistence.database import make_engine
 from adapters.persistence.migrate import upgrade
 from tests.conftest import empty_database
+from tests.support import THURSDAY
 
 ROLECALL = str(Path(sys.executable).parent / "rolecall")
 
@@ -38,9 +39,12 @@ class Cli:
             assert done.returncode == 0, done.stderr
         return done
 
-    def chat(self, lines: list[str], workspace="acme", user="erin", channel="general"):
+    def chat(self, lines: list[str], workspace="acme", user="erin", channel="general",
+             at: str | None = None):  # fmt: skip
+        """The terminal chat, its clock standing at `at` (default THURSDAY)."""
         done = self.run("chat", "--jsonl", "--workspace", workspace, "--user", user,
-                        "--channel", channel, stdin="".join(f"{x}\n" for x in lines))  # fmt: skip
+                        "--channel", channel, "--at", at or THURSDAY.isoformat(),
+                        stdin="".join(f"{x}\n" for x in lines))  # fmt: skip
         replies = [json.loads(line) for line in done.stdout.splitlines()]
         assert len(replies) == len(lines), done.stdout
         assert "Traceback" not in done.stderr

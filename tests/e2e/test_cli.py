@@ -6,24 +6,19 @@ import socket
 import subprocess
 import time
 import urllib.request
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from domain.dates import show_day
 from tests.e2e.conftest import ROLECALL
-from tests.support import SETUP
+from tests.support import SETUP, day, stamp
 
 pytestmark = pytest.mark.e2e
 
 
-def next_wednesday() -> date:
-    """A due day whose eve, day and day after are all working days (quiet on weekends)."""
-    day = date.today() + timedelta(days=2)
-    return day + timedelta(days=(2 - day.weekday()) % 7)
-
-
 def test_a_scripted_session_then_worker_passes_deliver_each_reminder_once(cli):
-    due = next_wednesday()
+    due = day(6)  # a Wednesday: its eve, day and day after are all working days
     replies = cli.chat([
         *SETUP,
         f"task add Write release notes @carol due {due} in Checkout",
@@ -107,17 +102,16 @@ def _get(url: str, deadline: float) -> bytes:
 
 
 def test_the_chat_clock_can_be_set_to_replay_a_timeline_with_the_worker(cli):
-    done = cli.run(
-        "chat",
-        "--jsonl",
-        "--workspace",
-        "acme",
-        "--user",
-        "erin",
-        "--at",
-        "2026-11-26T10:00:00Z",
-        stdin="task add Ship it @bob due tomorrow\n",
-    )
+    done = cli.run("chat", "--jsonl", "--workspace", "acme", "--user", "erin",
+                   "--at", stamp(0), stdin="task add Ship it @bob due tomorrow\n")  # fmt: skip
     assert "due tomorrow" in json.loads(done.stdout)["text"]
-    sent = cli.run("worker", "--once", "--at", "2026-11-26T10:01:00Z").stdout
-    assert "Ship it" in sent and "due tomorrow (Fri 27 Nov 2026)" in sent
+    sent = cli.run("worker", "--once", "--at", stamp(0, "10:01")).stdout
+    assert "Ship it" in sent and f"due tomorrow ({show_day(day(1))})" in sent
+
+
+def test_a_chat_clock_can_start_at_a_chosen_instant(cli):
+    script = f"task add Ship it @bob due {day(1)}\n"
+    done = cli.run("chat", "--jsonl", "--starting-at", stamp(0), stdin=script)
+    assert "due tomorrow" in json.loads(done.stdout)["text"]
+    done = cli.run("chat", "--jsonl", "--starting-at", stamp(-1), "--at", stamp(0), check=False)
+    assert done.returncode == 2 and "not allowed with" in done.stderr

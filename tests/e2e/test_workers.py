@@ -5,7 +5,6 @@ import json
 import subprocess
 import threading
 import time
-from datetime import UTC, datetime
 
 import pytest
 
@@ -16,7 +15,7 @@ from domain.clock import FixedClock
 from domain.notifications import DeliveryError
 from tests.e2e.conftest import ROLECALL
 from tests.integration.test_scheduler import Recorder
-from tests.support import THURSDAY, ChatDriver
+from tests.support import THURSDAY, ChatDriver, at, iso, stamp
 
 pytestmark = pytest.mark.e2e
 
@@ -25,7 +24,7 @@ def add_tasks(url: str, count: int) -> None:
     app = bootstrap(Config(database_url=url), clock=FixedClock(THURSDAY))
     chat = ChatDriver(app.service)
     for n in range(count):
-        chat.ok(f"task add Task {n} @person{n % 7} due 2026-11-27", workspace=f"team{n % 3}")
+        chat.ok(f"task add Task {n} @person{n % 7} due {iso(1)}", workspace=f"team{n % 3}")
     app.engine.dispose()
 
 
@@ -34,7 +33,7 @@ def test_four_postgresql_workers_at_once_deliver_each_notification_exactly_once(
         pytest.skip("concurrent workers need PostgreSQL; SQLite takes one worker")
     add_tasks(db_url, 120)
     workers = [
-        subprocess.Popen([ROLECALL, "worker", "--once", "--at", "2026-11-26T10:00:00Z"],
+        subprocess.Popen([ROLECALL, "worker", "--once", "--at", stamp(0)],
                          env=cli.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(4)
     ]  # fmt: skip
@@ -69,9 +68,9 @@ def test_a_second_worker_on_sqlite_refuses_and_the_first_keeps_working(cli, db_u
 
 def test_the_outbox_command_shows_a_failed_notification_and_its_reason(cli, db_url):
     app = bootstrap(Config(database_url=db_url), clock=FixedClock(THURSDAY))
-    ChatDriver(app.service).ok("task add Ship it @bob due 2026-11-27")
+    ChatDriver(app.service).ok(f"task add Ship it @bob due {iso(1)}")
     app.notifiers = {"console": Recorder([DeliveryError("channel_not_found")])}
-    run_once(app, datetime(2026, 11, 26, 10, tzinfo=UTC))
+    run_once(app, at(0, "10:00"))
     app.engine.dispose()
     listing = cli.run("outbox").stdout
     assert "failed" in listing and "channel_not_found" in listing and "@bob" in listing
@@ -80,12 +79,12 @@ def test_the_outbox_command_shows_a_failed_notification_and_its_reason(cli, db_u
 
 def test_the_outbox_command_shows_when_a_pending_notification_is_next_tried(cli, db_url):
     app = bootstrap(Config(database_url=db_url), clock=FixedClock(THURSDAY))
-    ChatDriver(app.service).ok("task add Ship it @bob due 2026-11-27")
+    ChatDriver(app.service).ok(f"task add Ship it @bob due {iso(1)}")
     app.notifiers = {"console": Recorder([DeliveryError("rate limited", retry_after=30)])}
-    run_once(app, datetime(2026, 11, 26, 10, tzinfo=UTC))
+    run_once(app, at(0, "10:00"))
     app.engine.dispose()
     listing = cli.run("outbox").stdout
-    assert "pending" in listing and "next 2026-11-26 10:" in listing
+    assert "pending" in listing and f"next {iso(0)} 10:" in listing
 
 
 def _wait_for(condition, what: str, seconds: float = 60) -> None:

@@ -22,11 +22,12 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
+
+from tests.support import NOW
 
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
@@ -267,7 +268,7 @@ class FakeSlack:
         custom = self.users.get(user_id, {})
         name = custom.get("name", user_id.lower())
         tz = custom.get("tz", "UTC")
-        offset = datetime.now(ZoneInfo(tz)).utcoffset()
+        offset = NOW.astimezone(ZoneInfo(tz)).utcoffset()  # as at the suite's instant
         return {
             "id": user_id,
             "team_id": self.team_id,

@@ -17,6 +17,7 @@ from tests.slack.signing import (
     signed_headers,
     slash_command_body,
 )
+from tests.support import iso
 
 
 def send(server, body: str, extra_headers: dict | None = None, timestamp=None):
@@ -50,7 +51,7 @@ def test_every_command_answers_as_the_terminal_chat_does(server, slack):
     replies = {
         "/product": ("add Web Store pm <@U7|alice>", "Product Web Store added, product manager"),
         "/project": ("add Checkout for Web Store pm <@U8|dave>", "Project Checkout added"),
-        "/task": ("Write notes due 2026-12-01 in Checkout", "Added #1"),
+        "/task": (f"Write notes due {iso(5)} in Checkout", "Added #1"),
         "/who-owns": ("the budget for contractors", "Owner: the project manager, <@U8>"),
         "/decision": ("log We ship in March", "Decision D1 logged"),
         "/standup": ("at 09:30 tz Europe/Berlin", "Standup digest for #C1"),
@@ -126,7 +127,7 @@ def test_the_modal_creates_the_task_and_buttons_change_it(server, slack, db_url)
     values = {
         "title": {"value": {"type": "plain_text_input", "value": "From the modal"}},
         "assignee": {"value": {"type": "users_select", "selected_user": "U3"}},
-        "due": {"value": {"type": "datepicker", "selected_date": "2026-12-01"}},
+        "due": {"value": {"type": "datepicker", "selected_date": iso(5)}},
         "project": {"value": {"type": "static_select", "selected_option": {"value": "Checkout"}}},
     }
     metadata = opened.params["view"]["private_metadata"]  # as the modal was opened
@@ -221,7 +222,7 @@ def test_a_direct_message_takes_commands_and_is_answered_in_the_dm(server, slack
 
 def test_app_home_shows_my_tasks_and_roles(server, slack):
     command(server, slack, "/project", "add Checkout pm <@U1|me>")
-    command(server, slack, "/task", "Mine to do due 2026-11-27")
+    command(server, slack, "/task", f"Mine to do due {iso(1)}")
     event = {"type": "app_home_opened", "user": "U1", "channel": "D1", "tab": "home"}
     assert send(server, event_body(event, event_id="EvHome1"))[0] == 200
     [published] = slack.wait_for("views.publish")

@@ -5,6 +5,7 @@ import time
 
 from tests.slack.conftest import SIGNING_SECRET
 from tests.slack.signing import answer_of, post, signed_headers, slash_command_body
+from tests.support import iso
 
 
 def command(server, slack, name: str, text: str, user="U1", team="T1", channel="C1"):
@@ -27,7 +28,7 @@ def test_an_at_name_slack_did_not_make_a_mention_is_no_person(server, slack):
 
 
 def test_a_slash_task_adds_a_task_and_who_owns_answers_in_the_channel(server, slack):
-    added = command(server, slack, "/task", "Write release notes <@U2|bob> due 2026-12-01")
+    added = command(server, slack, "/task", f"Write release notes <@U2|bob> due {iso(5)}")
     assert added["response_type"] == "ephemeral"
     assert "Added #1" in json.dumps(added) and "<@U2>" in json.dumps(added)
     owner = command(server, slack, "/who-owns", "can we push the launch to March?")

@@ -8,12 +8,12 @@ from bot.config import Config
 from domain.clock import FixedClock
 from tests.e2e.conftest import ROLECALL
 from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET
-from tests.support import THURSDAY, ChatDriver
+from tests.support import THURSDAY, ChatDriver, iso, stamp
 
 
 def slack_workspace_with_a_task_due(db_url: str) -> None:
     app = bootstrap(Config(database_url=db_url), clock=FixedClock(THURSDAY))
-    ChatDriver(app.service).say("task add Ship it @U2 due 2026-11-27", workspace="T1",
+    ChatDriver(app.service).say(f"task add Ship it @U2 due {iso(1)}", workspace="T1",
                                 user="U1", channel="C1", platform="slack")  # fmt: skip
     app.engine.dispose()
 
@@ -27,7 +27,7 @@ def worker(slack, db_url: str, at: str) -> subprocess.CompletedProcess:
 
 def test_a_reminder_is_a_direct_message_with_task_buttons(slack, db_url):
     slack_workspace_with_a_task_due(db_url)
-    assert worker(slack, db_url, "2026-11-26T10:00:00Z").returncode == 0
+    assert worker(slack, db_url, stamp(0)).returncode == 0
     [opened] = slack.calls_to("conversations.open")
     [posted] = slack.calls_to("chat.postMessage")
     assert opened.params["users"] == "U2" and posted.params["channel"] == "DU2"
@@ -39,19 +39,19 @@ def test_a_reminder_is_a_direct_message_with_task_buttons(slack, db_url):
 def test_a_rate_limited_post_is_retried_after_retry_after_and_sent_once(slack, db_url):
     slack_workspace_with_a_task_due(db_url)
     slack.fail("chat.postMessage", times=1, status=429, retry_after=2)
-    done = worker(slack, db_url, "2026-11-26T10:00:00Z")
+    done = worker(slack, db_url, stamp(0))
     assert done.returncode == 0, done.stderr
     attempts = slack.calls_to("chat.postMessage")
     assert [a.status for a in attempts] == [429, 200]
     assert attempts[1].at - attempts[0].at >= 2
-    assert worker(slack, db_url, "2026-11-26T10:05:00Z").returncode == 0
+    assert worker(slack, db_url, stamp(0, "10:05")).returncode == 0
     assert len(slack.calls_to("chat.postMessage")) == 2  # nothing sent twice
 
 
 def test_a_permanent_error_is_recorded_not_swallowed(slack, db_url):
     slack_workspace_with_a_task_due(db_url)
     slack.fail("chat.postMessage", times=5, error="channel_not_found")
-    worker(slack, db_url, "2026-11-26T10:00:00Z")
+    worker(slack, db_url, stamp(0))
     env = {**os.environ, "DATABASE_URL": db_url}
     listing = subprocess.run([ROLECALL, "outbox"], env=env, capture_output=True, text=True,
                              timeout=60).stdout  # fmt: skip

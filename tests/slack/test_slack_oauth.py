@@ -13,6 +13,7 @@ import pytest
 from tests.e2e.conftest import ROLECALL
 from tests.slack.conftest import SIGNING_SECRET, serve
 from tests.slack.signing import answer_of, event_body, post, signed_headers, slash_command_body
+from tests.support import iso, stamp
 
 
 @pytest.fixture
@@ -111,11 +112,11 @@ def test_reminders_go_out_with_each_teams_installed_token(oauth_server, slack, d
     """The notifier looks the token up while the dispatcher holds its transaction: on SQLite
     that lookup must not wait for the dispatcher's write lock."""
     install(oauth_server, slack, "T1")
-    command(oauth_server, slack, "Ship it due 2026-11-27", "T1")
+    command(oauth_server, slack, f"Ship it due {iso(1)}", "T1")
     env = {**os.environ, "DATABASE_URL": db_url, "SLACK_CLIENT_ID": "111.222",
            "SLACK_CLIENT_SECRET": "oauth-client-secret-xyz",
            "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": slack.api_url}  # fmt: skip
-    done = subprocess.run([ROLECALL, "worker", "--once", "--at", "2026-11-26T10:00:00Z"],
+    done = subprocess.run([ROLECALL, "worker", "--once", "--at", stamp(0)],
                           env=env, capture_output=True, text=True, timeout=90)  # fmt: skip
     assert done.returncode == 0, done.stderr
     [posted] = slack.calls_to("chat.postMessage")

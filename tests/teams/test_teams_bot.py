@@ -12,6 +12,7 @@ from adapters.persistence.tables import teams_conversations
 from adapters.persistence.teams_conversations import TeamsConversations
 from adapters.teams.bot import TeamsBot
 from adapters.teams.text import handle_of
+from tests.support import iso
 
 BOT = {"id": "28:rolecall-bot", "name": "RoleCall"}
 ANN = {"id": "29:ann-teams-id", "name": "Ann Lee", "aadObjectId": "aad-ann"}
@@ -74,7 +75,7 @@ def teams(app) -> Session:
 
 
 def test_a_task_is_added_for_a_mentioned_person_shown_by_name(teams):
-    text = f"<at>RoleCall</at> task add Write notes <at>{BEN['name']}</at> due 2026-12-01"
+    text = f"<at>RoleCall</at> task add Write notes <at>{BEN['name']}</at> due {iso(5)}"
     [activity] = teams.send(teams.activity(text, entities=[mention(BOT), mention(BEN)]))
     reply = card_text(activity)
     assert "Added #1" in reply and "Ben Ode" in reply
@@ -97,7 +98,7 @@ def test_a_name_split_over_two_mentions_is_one_person_whose_name_stays(teams, ap
 
 
 def test_a_task_reply_carries_buttons_that_update_the_card(teams):
-    replies = teams.send(teams.activity("task add Fix login due 2026-11-30"))
+    replies = teams.send(teams.activity(f"task add Fix login due {iso(4)}"))
     actions = card(replies[0])["actions"]
     assert [a["title"] for a in actions] == ["Start", "Done", "Snooze 1 day"]
     assert all(a["type"] == "Action.Submit" for a in actions)
@@ -185,7 +186,7 @@ def test_in_a_channel_the_channel_is_named_this_channel(app):
 
 
 def test_standup_now_posts_the_digest_with_the_per_person_detail_collapsed(teams):
-    teams.say("task add Write the plan due 2026-11-27")
+    teams.say(f"task add Write the plan due {iso(1)}")
     teams.say("checkin yesterday: research today: the plan blockers: none")
     [activity] = teams.send(teams.activity("standup now"))
     digest = card(activity)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from adapters.persistence.database import make_engine
 from adapters.persistence.tables import outbox, tasks, teams_conversations
 from tests.e2e.conftest import ROLECALL, Cli
-from tests.support import SETUP
+from tests.support import SETUP, iso, stamp
 from tests.teams.conftest import APP_ID
 
 _ids = count(1)
@@ -74,7 +74,7 @@ def lines(text: str) -> list[str]:
 BAD = ("task add Something due the day after never", "task done #99")
 SCRIPT = (
     *SETUP,
-    "task add Write release notes @alice due 2026-12-01 in Checkout",
+    f"task add Write release notes @alice due {iso(5)} in Checkout",
     "task list",
     "who owns the budget for contractors",
     "decision log We ship in March in Checkout",
@@ -167,25 +167,25 @@ def test_with_an_app_id_requests_need_a_valid_bot_framework_token(secured_server
 
 def test_the_worker_delivers_a_reminder_where_the_assignee_talked_to_the_bot(server, connector,
                                                                               db_url):  # fmt: skip
-    say(server, connector, "task add Submit the report due 2026-11-27")
+    say(server, connector, f"task add Submit the report due {iso(1)}")
     conversation = connector.posts[-1].conversation
-    worker(db_url, "2026-11-26T10:00:00Z")
+    worker(db_url, stamp(0))
     reminder = connector.wait_for(2)[-1]
     assert reminder.kind == "send" and reminder.conversation == conversation
     assert "Submit the report" in reminder.text and "due tomorrow" in reminder.text
     assert [a["title"] for a in reminder.card["actions"]] == ["Start", "Done", "Snooze 1 day"]
-    worker(db_url, "2026-11-26T10:05:00Z")
+    worker(db_url, stamp(0, "10:05"))
     assert len(connector.posts) == 2  # once
 
 
 def test_a_403_retires_that_conversation_and_other_workspaces_still_get_theirs(
     server, connector, db_url
 ):
-    say(server, connector, "task add Blocked bot task due 2026-11-27", tenant="tenant-a")
-    say(server, connector, "task add Fine task due 2026-11-27", tenant="tenant-b")
+    say(server, connector, f"task add Blocked bot task due {iso(1)}", tenant="tenant-a")
+    say(server, connector, f"task add Fine task due {iso(1)}", tenant="tenant-b")
     removed = f"a:tenant-a-{ERIN['id']}"
     connector.fail(removed, 403)
-    worker(db_url, "2026-11-26T10:00:00Z")
+    worker(db_url, stamp(0))
     delivered = connector.wait_for(3)[2:]
     assert [p.conversation for p in delivered] == [f"a:tenant-b-{ERIN['id']}"]
     assert "Fine task" in delivered[0].text
@@ -205,21 +205,21 @@ def test_a_403_retires_that_conversation_and_other_workspaces_still_get_theirs(
 
 
 def test_a_throttled_post_is_retried_later_and_sent_once(server, connector, db_url):
-    say(server, connector, "task add Throttled task due 2026-11-27")
+    say(server, connector, f"task add Throttled task due {iso(1)}")
     connector.fail(f"a:tenant-a-{ERIN['id']}", 429, times=5, **{"Retry-After": "1"})
-    worker(db_url, "2026-11-26T10:00:00Z")
+    worker(db_url, stamp(0))
     assert len(connector.posts) == 1  # only the reply so far
     connector.failures.clear()
-    worker(db_url, "2026-11-26T10:30:00Z")
+    worker(db_url, stamp(0, "10:30"))
     [reminder] = connector.wait_for(2)[1:]
     assert "Throttled task" in reminder.text
-    worker(db_url, "2026-11-26T11:00:00Z")
+    worker(db_url, stamp(0, "11:00"))
     assert len(connector.posts) == 2
 
 
 def test_someone_who_never_talked_to_the_bot_is_reported_not_lost(server, connector, db_url):
-    say(server, connector, "task add Ask Bob due 2026-11-27 @bob")
-    worker(db_url, "2026-11-26T10:00:00Z")
+    say(server, connector, f"task add Ask Bob due {iso(1)} @bob")
+    worker(db_url, stamp(0))
     engine = make_engine(db_url)
     with engine.connect() as connection:
         [(status, error)] = connection.execute(select(outbox.c.status, outbox.c.error)).all()
@@ -241,9 +241,9 @@ def test_the_scheduled_digest_is_a_new_post_in_the_channel(server, connector, db
     thread = "19:standup-room@thread.tacv2;messageid=1700000000000"
     here = {"conversation": thread, "kind": "channel"}
     assert "this channel" in say(server, connector, "standup at 09:30 tz UTC", **here)
-    say(server, connector, "task add Draft the launch plan due 2026-11-30", **here)
+    say(server, connector, f"task add Draft the launch plan due {iso(4)}", **here)
     say(server, connector, "checkin yesterday: pricing today: the plan blockers: none", **here)
-    worker(db_url, "2026-11-27T09:31:00Z")
+    worker(db_url, stamp(1, "09:31"))
     digest = connector.wait_for(4)[-1]
     assert digest.kind == "send" and digest.conversation == "19:standup-room@thread.tacv2"
     assert "Draft the launch plan" in digest.text and "erin" in digest.text

@@ -1,12 +1,13 @@
 """The use cases on in-memory fakes: no database, no platform."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
+from domain.dates import show_day
 from domain.scheduler import Pass
 from domain.tasks import Status
-from tests.support import set_up_store
+from tests.support import at, day, iso, set_up_store
 
 
 def test_a_task_without_a_person_goes_to_whoever_logged_it(fake_chat, fake_uow):
@@ -31,7 +32,7 @@ def test_people_are_created_on_first_mention(fake_chat, fake_uow):
 def test_a_natural_due_date_is_read_in_the_speakers_time_zone(fake_chat, fake_uow):
     fake_chat.ok("timezone Pacific/Kiritimati")  # UTC+14: already Friday 00:00 there
     fake_chat.ok("task add Ship it due tomorrow")
-    assert str(fake_uow.tasks.items[0].due_on) == "2026-11-28"
+    assert str(fake_uow.tasks.items[0].due_on) == iso(2)
 
 
 def test_who_owns_names_role_and_person_on_the_first_line(fake_chat):
@@ -87,7 +88,7 @@ def test_a_deferred_task_is_approved_only_after_it_is_reopened(fake_chat, fake_u
 
 
 def test_a_scheduler_pass_on_fakes_queues_the_day_before_reminder(fake_chat, fake_uow, clock):
-    fake_chat.ok("task add Ship it @bob due 2026-11-27")
+    fake_chat.ok(f"task add Ship it @bob due {iso(1)}")
     queued = Pass(fake_uow, clock.now()).run()
     assert queued == 1 and fake_uow.outbox.items[0].to == "@bob"
     assert Pass(fake_uow, clock.now() + timedelta(hours=1)).run() == 0
@@ -180,7 +181,7 @@ def test_a_question_naming_no_area_gets_both_managers_not_a_guess(fake_chat):
 
 def test_me_shows_my_tasks_decisions_waiting_for_me_and_my_roles(fake_chat):
     set_up_store(fake_chat)
-    fake_chat.ok("task add Mine @alice due 2026-11-27")
+    fake_chat.ok(f"task add Mine @alice due {iso(1)}")
     fake_chat.ok("decision log Launch in April", user="bob")
     mine = fake_chat.ok("me", user="alice")
     assert "#1 Mine" in mine and "D1 “Launch in April”" in mine
@@ -212,12 +213,12 @@ def test_a_baseline_is_replaced_only_by_the_projects_managers(fake_chat):
 
 
 def test_snooze_reminds_again_a_day_from_now_never_sooner_than_planned(fake_chat, fake_uow):
-    fake_chat.ok("task add Ship it @bob due 2026-11-27")  # tomorrow: its reminder is due now
-    assert "comes Fri 27 Nov 2026." in fake_chat.ok("task snooze #1", user="bob")
-    assert fake_uow.tasks.items[0].remind_at == datetime(2026, 11, 27, 10, tzinfo=UTC)
-    fake_chat.ok("task add Later @bob due 2026-12-02")  # reminded on Tuesday 1 December
+    fake_chat.ok(f"task add Ship it @bob due {iso(1)}")  # tomorrow: its reminder is due now
+    assert f"comes {show_day(day(1))}." in fake_chat.ok("task snooze #1", user="bob")
+    assert fake_uow.tasks.items[0].remind_at == at(1, "10:00")
+    fake_chat.ok(f"task add Later @bob due {iso(6)}")  # reminded on the Tuesday before
     planned = fake_uow.tasks.items[1].remind_at
-    assert "comes Tue 1 Dec 2026." in fake_chat.ok("task snooze #2", user="bob")
+    assert f"comes {show_day(day(5))}." in fake_chat.ok("task snooze #2", user="bob")
     assert fake_uow.tasks.items[1].remind_at == planned
 
 
@@ -309,7 +310,7 @@ def test_a_constraint_consult_reads_as_a_condition_not_a_contradiction(fake_chat
 
 
 def test_project_show_says_where_its_scope_stands(fake_chat):
-    set_up_store(fake_chat)  # Checkout ends 2027-02-15, before Web Store's release-by
+    set_up_store(fake_chat)  # Checkout ends two weeks before Web Store's release-by
     assert "Scope: no baseline yet." in fake_chat.ok("project show Checkout")
     fake_chat.ok("task add Planned in Checkout")
     fake_chat.ok("project baseline Checkout", user="dave")
