@@ -22,9 +22,8 @@ def gather_digest(
     since: datetime,
     now: datetime,
     tz: str,
-    day: date | None = None,
 ) -> Digest:
-    """The digest as of `now`, titled for `day` (the scheduled day; a late run keeps its own)."""
+    """The digest as of `now`, titled with the day it is posted on."""
     today = local_today(tz, now)
     projects = [uow.projects.get(project_id)] if project_id else uow.projects.list(workspace.id)
     only = (project_id,) if project_id else None
@@ -43,7 +42,7 @@ def gather_digest(
             scope.append(f"{project.name}: {drift_summary(report.drift)}")
         scope += [f"{project.name}: {b.detail}" for b in report.breaches[:3]]
     data = DigestData(
-        title=f"Standup for #{channel} — {show_day(day or today)}"
+        title=f"Standup for #{channel} — {show_day(today)}"
         + (f" ({projects[0].name})" if project_id else ""),
         today=today,
         done=find(statuses=(Status.DONE,), done_since=since),

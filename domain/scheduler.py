@@ -95,22 +95,28 @@ class Pass:
 
 
 def post_digest(p: Pass, standup: Standup) -> None:
-    ws = p.workspace(standup.workspace_id)
-    since = standup.last_run_at or p.now - timedelta(days=1)
-    # The occurrence that came due (the latest one, after an outage), not today's date:
-    # a run at 07:00 for yesterday's 09:30 must not use up today's digest.
+    """Post the digest that came due, dated today and built as of now. One missed on an
+    earlier day (the worker was down) is skipped, never posted late on a day it does not
+    run; the next one covers everything since the last digest posted."""
     latest = standup.next_run_at
     while (following := standup.next_after(latest)) <= p.now:
-        latest = following
-    day = local_today(standup.timezone, latest)
+        latest = following  # after an outage, the latest occurrence that came due
+    today = local_today(standup.timezone, p.now)
+    if local_today(standup.timezone, latest) == today:
+        _queue_digest(p, standup, today)
+        standup.last_run_at = p.now
+    standup.next_run_at = standup.next_after(p.now)
+
+
+def _queue_digest(p: Pass, standup: Standup, today) -> None:
+    ws = p.workspace(standup.workspace_id)
+    since = standup.last_run_at or p.now - timedelta(days=1)
     digest = gather_digest(p.uow, ws, standup.channel, standup.project_id, since, p.now,
-                           standup.timezone, day)  # fmt: skip
+                           standup.timezone)  # fmt: skip
     sections = [[heading, items] for heading, items in digest.sections]
     details = [[who, items] for who, items in digest.details]
-    p.queue(ws, f"digest:{standup.id}:{day}", f"#{standup.channel}", Kind.DIGEST, digest.text,
+    p.queue(ws, f"digest:{standup.id}:{today}", f"#{standup.channel}", Kind.DIGEST, digest.text,
             summary=digest.summary, sections=sections, details=details)  # fmt: skip
-    standup.last_run_at = p.now
-    standup.next_run_at = standup.next_after(p.now)
 
 
 def run_pass(uow_factory: Callable[[], AbstractUnitOfWork], now: datetime) -> int:

@@ -7,7 +7,7 @@ import pytest
 from bot.worker import run_once
 from domain.dates import show_day
 from domain.notifications import DeliveryError, Notifier
-from tests.support import day, iso, local, set_up_store, stamp
+from tests.support import at, day, iso, local, set_up_store, stamp
 
 BERLIN = "Europe/Berlin"
 
@@ -191,13 +191,37 @@ def test_a_reassigned_task_reminds_its_new_assignee(app, chat, recorder):
     assert pass_at(app, stamp(0, "11:00")) == [("@carol", "deadline")]
 
 
-def test_a_missed_digest_runs_late_under_its_own_day_and_todays_still_runs(app, chat, recorder):
+def test_a_digest_missed_on_an_earlier_day_is_skipped_and_the_next_covers_since_the_last(
+    app, chat, recorder, clock
+):
     chat.ok("standup at 09:30 tz Europe/Berlin days mon-fri")
-    # The worker is down all Friday; it comes back on Monday at 07:00 Berlin.
-    assert pass_at(app, local(4, "07:00", BERLIN)) == [("#general", "digest")]
-    assert show_day(day(1)) in recorder.sent[-1][2]
+    chat.ok("task add Fix the cart @bob")
+    assert pass_at(app, local(1, "09:30", BERLIN)) == [("#general", "digest")]  # Friday's
+    clock.at = at(1, "12:00")
+    chat.ok("task done #1", user="bob")  # after Friday's digest
+    # The worker is down from Friday until Monday 07:00 in Berlin: Friday's is not posted
+    # again, and nothing at all is posted on the weekend, whatever the downtime.
+    for when in (local(2, "10:00", BERLIN), local(3, "23:00", BERLIN), local(4, "07:00", BERLIN)):
+        assert pass_at(app, when) == []
     assert pass_at(app, local(4, "09:30", BERLIN)) == [("#general", "digest")]
+    monday = recorder.sent[-1][2]
+    assert show_day(day(4)) in monday and "Fix the cart" in monday  # done since Friday's
+
+
+def test_a_digest_is_never_posted_on_a_day_it_does_not_run_after_an_outage(app, chat, recorder):
+    chat.ok("standup at 09:30 tz UTC days mon-fri")  # set on Thursday: the next is Friday's
+    assert pass_at(app, stamp(2, "09:31")) == []  # back on Saturday: Friday's is skipped
+    assert pass_at(app, stamp(3, "12:00")) == []
+    assert pass_at(app, stamp(4, "09:29")) == []
+    assert pass_at(app, stamp(4, "09:30")) == [("#general", "digest")]
     assert show_day(day(4)) in recorder.sent[-1][2]
+
+
+def test_a_digest_late_on_its_own_day_is_posted_and_dated_that_day(app, chat, recorder):
+    chat.ok("standup at 09:30 tz UTC days mon-fri")
+    assert pass_at(app, stamp(1, "16:00")) == [("#general", "digest")]  # down all morning
+    assert show_day(day(1)) in recorder.sent[-1][2]
+    assert pass_at(app, stamp(1, "16:01")) == []
 
 
 def test_the_delivery_ledger_forgets_after_a_week(app, chat, recorder):

@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 
 from adapters.persistence.database import make_engine
 from adapters.persistence.tables import outbox, tasks, teams_conversations
+from domain.dates import show_day
 from tests.e2e.conftest import ROLECALL, Cli
-from tests.support import SETUP, iso, stamp
+from tests.support import SETUP, day, iso, stamp
 from tests.teams.conftest import APP_ID
 
 _ids = count(1)
@@ -250,3 +251,15 @@ def test_the_scheduled_digest_is_a_new_post_in_the_channel(server, connector, db
     assert "Standup for this channel" in digest.text and "19:" not in digest.text
     assert digest.activity["summary"].startswith("Standup for this channel")  # the preview
     assert any(e.get("isVisible") is False for e in digest.card["body"])
+
+
+def test_a_digest_missed_on_friday_is_not_posted_at_the_weekend(server, connector, db_url):
+    thread = "19:standup-room@thread.tacv2;messageid=1700000000000"
+    here = {"conversation": thread, "kind": "channel"}
+    say(server, connector, "standup at 09:30 tz UTC days mon-fri", **here)
+    worker(db_url, stamp(2, "11:00"))  # the worker was down all Friday: back on Saturday
+    worker(db_url, stamp(3, "11:00"))
+    assert len(connector.posts) == 1  # only the reply to the command
+    worker(db_url, stamp(4, "09:30"))
+    digest = connector.wait_for(2)[-1]
+    assert digest.kind == "send" and f"Standup for this channel — {show_day(day(4))}" in digest.text
