@@ -7,10 +7,11 @@ export DATABASE_URL ?= sqlite:///rolecall.db
 
 install: $(VENV)/.installed
 
+# setuptools notes on every editable install of a flat layout that folders named like a package
+# could shadow it: known here, and no news at each install.
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
 run: install

@@ -51,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     db.set_defaults(run=_db)
 
     outbox = sub.add_parser("outbox", help="pending and failed notifications")
+    outbox.add_argument("--status", type=_statuses, default=("pending", "failed"),
+                        help="which rows: pending, failed, sent, outdated (comma-separated) "
+                             "or all; default pending,failed")  # fmt: skip
+    outbox.add_argument("--limit", type=_positive, default=200, help="at most this many rows")
     outbox.set_defaults(run=_outbox)
 
     manifest = sub.add_parser("slack-manifest", help="the Slack app manifest (YAML)")
@@ -113,12 +117,12 @@ def _long_running(app):
 
 
 def _serve(args) -> int:
-    from bot.server import serve
+    from bot.server import CannotListen, serve
     from bot.teams import UnauthenticatedInProduction
 
     try:
         serve(_long_running(_app(args=args)), scheduler=not args.no_scheduler)
-    except UnauthenticatedInProduction as refused:
+    except (UnauthenticatedInProduction, CannotListen) as refused:
         print(refused, file=sys.stderr)
         return 2
     return 0
@@ -172,10 +176,29 @@ def _db(args) -> int:
     return 0
 
 
+def _statuses(text: str) -> tuple[str, ...]:
+    from domain.notifications import Delivery
+
+    known = tuple(Delivery)
+    said = tuple(known) if text.strip() == "all" else tuple(s.strip() for s in text.split(","))
+    if unknown := [s for s in said if s not in known]:
+        raise argparse.ArgumentTypeError(
+            f"unknown status {unknown[0]!r}: one or more of {', '.join(known)}, or all"
+        )
+    return said
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    return int(text)
+
+
 def _outbox(args) -> int:
     app = _app()
     with app.uow_factory() as uow:
-        rows = uow.outbox.listing(("pending", "failed"), 200)
+        rows = uow.outbox.listing(args.status, args.limit)
+        total = uow.outbox.count(args.status)
         for n in rows:
             workspace = uow.workspaces.get(n.workspace_id)
             when = f"next {n.next_attempt_at:%Y-%m-%d %H:%M} UTC" if n.status == "pending" else ""
@@ -183,7 +206,10 @@ def _outbox(args) -> int:
                   f"{when:26} attempts={n.attempts} {(n.error or '')[:80]}  "
                   f"[{n.dedupe_key}]")  # fmt: skip
         if not rows:
-            print("The outbox is empty: nothing pending or failed.")
+            print(f"The outbox is empty: nothing {' or '.join(args.status)}.")
+        elif total > len(rows):
+            print(f"Shown: the first {len(rows)} of {total} rows ({', '.join(args.status)}); "
+                  "--limit N shows more, --status narrows.")  # fmt: skip
     return 0
 
 

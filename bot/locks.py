@@ -36,7 +36,8 @@ class WorkerLock:
             os.close(fd)
             raise WorkerLockHeld(
                 f"Another rolecall worker is already running on this SQLite database "
-                f"(lock: {self.path}). SQLite takes one worker; use PostgreSQL (DATABASE_URL) "
-                "to run several."
+                f"(lock: {self.path}): `make run` and `rolecall serve` embed one. Stop it "
+                "first, or run this server with `rolecall serve --no-scheduler`. SQLite takes "
+                "one worker; use PostgreSQL (DATABASE_URL) to run several."
             ) from None
         self._fd = fd

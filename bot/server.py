@@ -2,6 +2,7 @@
 the scheduler embedded unless `--no-scheduler`."""
 
 import logging
+import socket
 
 from aiohttp import web
 
@@ -67,17 +68,44 @@ async def _embedded_scheduler(web_app: web.Application):
     scheduler.shutdown(wait=False)
 
 
+class CannotListen(Exception):
+    pass
+
+
 def serve(app: Application, scheduler: bool = True) -> None:
     refuse_unauthenticated(app.config)
     warm_up()  # dateparser's first parse is slow: pay it before the first request
     config = app.config
+    listener = _listen(config.host, config.port)
     print(
-        f"RoleCall is listening on http://127.0.0.1:{config.port} "
-        f"(health: http://127.0.0.1:{config.port}/healthz; database: "
-        f"{config.database_url.split('@')[-1]}).\n"
+        f"RoleCall is listening on {_where(listener)} "
+        f"(database: {config.database_url.split('@')[-1]}).\n"
         "Talk to it now in a terminal with `make chat`; Slack connects at /slack/events once "
         "configured, Teams at /api/messages (see README).",
         flush=True,
     )
-    web.run_app(make_web_app(app, scheduler), host=config.host, port=config.port, print=None,
+    web.run_app(make_web_app(app, scheduler), sock=listener, print=None,
                 access_log_class=PathOnlyAccessLogger)  # fmt: skip
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The socket bound before the app starts, so what is printed is what is bound (the port
+    the system chose for PORT=0, every interface for 0.0.0.0)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family, backlog=128)
+    except OSError as error:
+        raise CannotListen(
+            f"Cannot listen on {host}:{port}: {error.strerror or error}. Is another RoleCall "
+            "(`make run`) already running? Stop it, or choose another PORT (or HOST)."
+        ) from None
+
+
+def _where(listener: socket.socket) -> str:
+    host, port = listener.getsockname()[:2]
+    if host in ("0.0.0.0", "::"):
+        everywhere = "every IPv4 interface" if host == "0.0.0.0" else "every interface"
+        return (f"{host}:{port}, {everywhere} (on this machine: "
+                f"http://127.0.0.1:{port}, health at /healthz)")  # fmt: skip
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port} (health: http://{shown}:{port}/healthz)"

@@ -23,7 +23,8 @@ def run_once(app: Application, at: datetime | None = None) -> list[Notification]
     now = at or app.clock.now()
     queued = run_pass(app.uow_factory, now)
     sent = dispatch(app.uow_factory, app.notifiers, now, clock=app.clock.now)
-    log.info("pass at %s: %d queued, %d sent", now.isoformat(), queued, len(sent))
+    if queued or sent:  # a quiet minute is not news: no line every minute forever
+        log.info("pass at %s: %d queued, %d sent", now.isoformat(), queued, len(sent))
     return sent
 
 

@@ -185,6 +185,9 @@ class Outbox(ABC):
     @abstractmethod
     def listing(self, statuses: tuple[str, ...], limit: int) -> list[Notification]: ...
 
+    @abstractmethod
+    def count(self, statuses: tuple[str, ...]) -> int: ...
+
 
 class AbstractUnitOfWork(ABC):
     workspaces: Workspaces

@@ -160,6 +160,9 @@ class FakeOutbox(FakeRepository, ports.Outbox):
     def listing(self, statuses, limit):
         return [n for n in self.items if n.status in statuses][:limit]
 
+    def count(self, statuses):
+        return sum(n.status in statuses for n in self.items)
+
 
 class FakeInbound(ports.Inbound):
     def __init__(self) -> None:

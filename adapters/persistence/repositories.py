@@ -387,3 +387,7 @@ class SqlOutbox(ports.Outbox):
         c = t.outbox.c
         query = select(Notification).where(c.status.in_(statuses)).order_by(c.id).limit(limit)
         return list(self.session.scalars(query))
+
+    def count(self, statuses: tuple[str, ...]) -> int:
+        query = select(func.count()).select_from(t.outbox).where(t.outbox.c.status.in_(statuses))
+        return self.session.execute(query).scalar_one()

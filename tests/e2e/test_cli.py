@@ -2,6 +2,7 @@
 `rolecall worker --once`, as separate processes on one database."""
 
 import json
+import re
 import socket
 import subprocess
 import time
@@ -75,19 +76,31 @@ def test_db_upgrade_and_outbox_commands_work_on_a_fresh_database(cli):
     assert "empty" in cli.run("outbox").stdout
 
 
-def test_serve_answers_healthz(cli):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**cli.env, "PORT": str(port), "HOST": "127.0.0.1"}
-    server = subprocess.Popen([ROLECALL, "serve", "--no-scheduler"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+def test_serve_prints_the_address_it_really_listens_on(cli):
+    env = {**cli.env, "PORT": "0", "HOST": "127.0.0.1"}  # the system picks the port
+    command = [ROLECALL, "serve", "--no-scheduler", "--at", stamp(0)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)  # fmt: skip
     try:
-        body = _get(f"http://127.0.0.1:{port}/healthz", deadline=time.monotonic() + 60)
+        printed = server.stdout.readline()
+        [url] = re.findall(r"http://127\.0\.0\.1:(\d+) ", printed)
+        assert url != "0", printed
+        body = _get(f"http://127.0.0.1:{url}/healthz", deadline=time.monotonic() + 60)
         assert body == b'{"status": "ok"}'
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_on_a_port_in_use_says_so_without_a_traceback(cli):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        env = {**cli.env, "PORT": str(taken.getsockname()[1]), "HOST": "127.0.0.1"}
+        done = subprocess.run([ROLECALL, "serve", "--no-scheduler"], env=env,
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "Cannot listen on 127.0.0.1:" in done.stderr and "another PORT" in done.stderr
 
 
 def _get(url: str, deadline: float) -> bytes:

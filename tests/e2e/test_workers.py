@@ -47,15 +47,16 @@ def test_four_postgresql_workers_at_once_deliver_each_notification_exactly_once(
 def test_a_second_worker_on_sqlite_refuses_and_the_first_keeps_working(cli, db_url):
     if not db_url.startswith("sqlite"):
         pytest.skip("the single-worker lock is for SQLite")
-    first = subprocess.Popen([ROLECALL, "worker"], env=cli.env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)  # fmt: skip
+    first = subprocess.Popen([ROLECALL, "worker", "--starting-at", stamp(0)], env=cli.env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(first.stderr), daemon=True).start()
     try:
-        _wait_for(lambda: any("pass at" in line for line in log), "the first worker's pass")
+        _wait_for(lambda: any("scheduler started" in line for line in log), "the first worker")
         second = cli.run("worker", check=False)
         assert second.returncode == 1
         assert "Another rolecall worker is already running" in second.stderr
+        assert "rolecall serve --no-scheduler" in second.stderr  # what to do about it
         once = cli.run("worker", "--once", check=False)
         assert once.returncode == 1
         assert first.poll() is None  # still running
@@ -85,6 +86,27 @@ def test_the_outbox_command_shows_when_a_pending_notification_is_next_tried(cli,
     app.engine.dispose()
     listing = cli.run("outbox").stdout
     assert "pending" in listing and f"next {iso(0)} 10:" in listing
+
+
+def test_a_pass_is_logged_only_when_it_queued_or_sent_something(cli):
+    quiet = cli.run("worker", "--once", "--at", stamp(0))
+    assert "pass at" not in quiet.stderr  # nothing due: no line every minute forever
+    cli.chat([f"task add Ship it @bob due {iso(1)}"])
+    busy = cli.run("worker", "--once", "--at", stamp(0))
+    assert "pass at" in busy.stderr and "1 queued, 1 sent" in busy.stderr
+
+
+def test_the_outbox_command_says_when_it_shows_only_part_of_the_rows(cli):
+    cli.chat([f"task add Task {n} @bob due {iso(1)}" for n in range(3)])
+    cli.worker(stamp(0))
+    listing = cli.run("outbox", "--status", "sent", "--limit", "2").stdout.splitlines()
+    assert [line.split()[0] for line in listing[:2]] == ["sent", "sent"]
+    assert listing[2].startswith("Shown: the first 2 of 3 rows (sent); --limit N shows more")
+    assert len(cli.run("outbox", "--status", "all").stdout.splitlines()) == 3
+    assert "nothing pending or failed" in cli.run("outbox").stdout
+    refused = cli.run("outbox", "--status", "lost", check=False)
+    assert refused.returncode == 2 and "unknown status 'lost'" in refused.stderr
+    assert cli.run("outbox", "--limit", "0", check=False).returncode == 2
 
 
 def _wait_for(condition, what: str, seconds: float = 60) -> None:
