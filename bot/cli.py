@@ -17,7 +17,8 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    for chatty in ("alembic", "apscheduler"):  # apscheduler: two INFO lines every minute
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     return args.run(args) or 0
 
 

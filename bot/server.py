@@ -78,8 +78,8 @@ def serve(app: Application, scheduler: bool = True) -> None:
     config = app.config
     listener = _listen(config.host, config.port)
     print(
-        f"RoleCall is listening on {_where(listener)} "
-        f"(database: {config.database_url.split('@')[-1]}).\n"
+        f"RoleCall is listening on {_where(listener)}.\n"
+        f"Database: {config.database_url.split('@')[-1]}.\n"
         "Talk to it now in a terminal with `make chat`; Slack connects at /slack/events once "
         "configured, Teams at /api/messages (see README).",
         flush=True,
@@ -105,7 +105,6 @@ def _where(listener: socket.socket) -> str:
     host, port = listener.getsockname()[:2]
     if host in ("0.0.0.0", "::"):
         everywhere = "every IPv4 interface" if host == "0.0.0.0" else "every interface"
-        return (f"{host}:{port}, {everywhere} (on this machine: "
-                f"http://127.0.0.1:{port}, health at /healthz)")  # fmt: skip
+        return f"{host}:{port} ({everywhere}; health: http://127.0.0.1:{port}/healthz)"
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port} (health: http://{shown}:{port}/healthz)"

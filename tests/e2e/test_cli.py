@@ -83,9 +83,9 @@ def test_serve_prints_the_address_it_really_listens_on(cli):
                               text=True)  # fmt: skip
     try:
         printed = server.stdout.readline()
-        [url] = re.findall(r"http://127\.0\.0\.1:(\d+) ", printed)
-        assert url != "0", printed
-        body = _get(f"http://127.0.0.1:{url}/healthz", deadline=time.monotonic() + 60)
+        [port] = re.findall(r"listening on http://127\.0\.0\.1:(\d+) ", printed)
+        assert port != "0", printed
+        body = _get(f"http://127.0.0.1:{port}/healthz", deadline=time.monotonic() + 60)
         assert body == b'{"status": "ok"}'
     finally:
         server.terminate()

@@ -62,6 +62,7 @@ def test_a_second_worker_on_sqlite_refuses_and_the_first_keeps_working(cli, db_u
         assert first.poll() is None  # still running
         [reply] = cli.chat(["task list"])  # and the database is still served
         assert reply["ok"]
+        assert not [line for line in log if "apscheduler" in line]  # no line every minute
     finally:
         first.terminate()
         first.wait(timeout=30)
