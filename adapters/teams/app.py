@@ -5,13 +5,11 @@ Authentication is ConfigurationBotFrameworkAuthentication's: on whenever an app 
 the Agents Playground, and then only local clients with a local serviceUrl are served, so an
 unconfigured server can neither be fed work from outside nor be made to post anywhere else.
 Requests are checked here before the adapter sees them: a malformed token or body is a 4xx,
-never a 500.
+signing keys that cannot be fetched a 503, never a 500.
 """
 
 import logging
 from dataclasses import dataclass
-from ipaddress import ip_address
-from urllib.parse import urlparse
 
 from aiohttp import web
 from botbuilder.core import Bot, TurnContext
@@ -20,9 +18,11 @@ from botbuilder.integration.aiohttp import (
     ConfigurationBotFrameworkAuthentication,
 )
 from botbuilder.schema import Activity, CallerIdConstants
-from botframework.connector.auth import AuthenticationConstants
+from botframework.connector.auth import AuthenticationConstants, EmulatorValidation
 from msrest.universal_http.requests import ClientRetryPolicy
 
+from adapters.teams import local_only
+from adapters.teams.signing_keys import use_timely_signing_keys
 from domain.service import APOLOGY
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,7 @@ def build_adapter(settings: TeamsSettings, report_errors: bool = True) -> CloudA
     """`report_errors`: a failed turn is logged and the user gets an apology (for serving);
     without it the failure reaches the caller (for proactive sends)."""
     retry_codes_from_a_set()
+    use_timely_signing_keys()
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_Configuration(settings)))
     if report_errors:
         adapter.on_turn_error = _apologise
@@ -105,31 +106,18 @@ async def _apologise(turn_context: TurnContext, error: Exception) -> None:
 def mount(web_app: web.Application, adapter: CloudAdapter, bot: Bot, settings: TeamsSettings):
     async def messages(request: web.Request) -> web.Response:
         header = request.headers.get("Authorization", "")
-        if settings.authenticated and not header:
-            return web.Response(status=401)
-        if not settings.authenticated and not _local(request.remote):
-            log.warning("refused a Teams request from %s: without MicrosoftAppId only local "
-                        "clients are served", request.remote)  # fmt: skip
-            return web.Response(status=401)
+        if refused := _refused(request, header, settings):
+            return refused
         activity = await _activity(request)
         if isinstance(activity, web.Response):
             return activity
-        if not settings.authenticated and not _local(urlparse(activity.service_url or "").hostname):
+        if not settings.authenticated and not local_only.is_local_url(activity.service_url):
             return web.Response(
                 status=400, text="Without MicrosoftAppId, serviceUrl must be local."
             )
-        try:
-            authenticated = await adapter.bot_framework_authentication.authenticate_request(
-                activity, header
-            )
-        except PermissionError:
-            return web.Response(status=401)
-        except OSError as error:  # the signing keys could not be fetched: worth a retry
-            log.warning("could not check a Teams token: %s", error)
-            return web.Response(status=503)
-        except Exception as error:  # malformed, expired or wrongly signed
-            log.warning("refused a Teams request: %s", type(error).__name__)
-            return web.Response(status=401)
+        authenticated = await _authenticate(adapter, activity, header)
+        if isinstance(authenticated, web.Response):
+            return authenticated
         try:
             invoke = await adapter.process_activity(authenticated, activity, bot.on_turn)
         except Exception:
@@ -138,6 +126,36 @@ def mount(web_app: web.Application, adapter: CloudAdapter, bot: Bot, settings: T
         return _invoke_response(invoke) if invoke else web.Response(status=201)
 
     web_app.router.add_post(MESSAGES_PATH, messages)
+
+
+def _refused(request: web.Request, header: str, settings: TeamsSettings) -> web.Response | None:
+    if settings.authenticated:
+        return None if header else web.Response(status=401)
+    if why := local_only.refusal(request):
+        log.warning("refused a Teams request %s: without MicrosoftAppId only local clients "
+                    "are served", why)  # fmt: skip
+        return web.Response(status=401)
+    return None
+
+
+async def _authenticate(adapter: CloudAdapter, activity: Activity, header: str):
+    """botbuilder's result, or the refusal. Emulator tokens are refused before botbuilder
+    sees them: it checks no serviceUrl on those, so the bot would answer, with its own token,
+    wherever the activity said; RoleCall is tried locally without an app id instead."""
+    try:
+        if EmulatorValidation.is_token_from_emulator(header):
+            log.warning("refused a Teams request: a Bot Framework Emulator token")
+            return web.Response(status=401)
+        auth = adapter.bot_framework_authentication  # None: the anonymous path, without app id
+        return await auth.authenticate_request(activity, header or None)
+    except PermissionError:
+        return web.Response(status=401)
+    except OSError as error:  # the signing keys could not be fetched: worth a retry
+        log.warning("could not check a Teams token: %s", error)
+        return web.Response(status=503)
+    except Exception as error:  # malformed, expired or wrongly signed
+        log.warning("refused a Teams request: %s", type(error).__name__)
+        return web.Response(status=401)
 
 
 async def _activity(request: web.Request) -> Activity | web.Response:
@@ -163,12 +181,3 @@ def _invoke_response(invoke) -> web.Response:
         return web.json_response(body, status=int(invoke.status))
     except Exception:  # an exception object inside, say: the status says enough
         return web.Response(status=int(invoke.status))
-
-
-def _local(host: str | None) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ip_address(host or "").is_loopback
-    except ValueError:
-        return False

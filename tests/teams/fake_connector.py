@@ -25,7 +25,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
 
 ISSUER = "https://api.botframework.com"
-KEY_ID = "rolecall-test-key"
+# What the Bot Framework Emulator's tokens carry (Azure AD's botframework.com tenant, v3.2).
+EMULATOR_ISSUER = "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,10 @@ class FakeConnector:
     def __init__(self) -> None:
         self.posts: list[Post] = []
         self.failures: dict[str, list[tuple[int, dict]]] = {}  # conversation → queued answers
-        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.key, self.key_id, self._rotations = _new_key(), "rolecall-test-key-0", 0
+        self.key_delay = 0.0  # seconds the metadata and keys endpoints wait before answering
+        self.key_fetches = 0  # requests for the signing keys (not the metadata)
+        self.key_requests = threading.Event()  # set when the metadata is first asked for
         self._changed = threading.Condition()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
@@ -100,12 +104,24 @@ class FakeConnector:
                     raise AssertionError(f"expected {count} posts, got {self.posts}")
             return list(self.posts)
 
-    def token(self, app_id: str, service_url: str | None = None, key=None, **claims) -> str:
+    def rotate_key(self) -> None:
+        """Microsoft's key rollover: a new key under a new id; the old one is withdrawn."""
+        self._rotations += 1
+        self.key, self.key_id = _new_key(), f"rolecall-test-key-{self._rotations}"
+
+    def token(self, app_id: str, service_url: str | None = None, key=None, key_id=None,
+              **claims) -> str:  # fmt: skip
         """A Bot Framework channel token, signed with this connector's key unless `key`."""
         now = int(time.time())
         payload = {"iss": ISSUER, "aud": app_id, "nbf": now - 60, "exp": now + 3600,
                    "serviceurl": service_url or self.service_url, **claims}  # fmt: skip
-        return jwt.encode(payload, key or self.key, algorithm="RS256", headers={"kid": KEY_ID})
+        headers = {"kid": key_id or self.key_id}
+        return jwt.encode(payload, key or self.key, algorithm="RS256", headers=headers)
+
+    def emulator_token(self, app_id: str, **claims) -> str:
+        """A token as the Bot Framework Emulator sends it: Azure AD's issuer, `appid`, `ver`."""
+        return self.token(app_id, **{"iss": EMULATOR_ISSUER, "ver": "1.0", "appid": app_id,
+                                     **claims})  # fmt: skip
 
     async def _serve(self) -> None:
         app = web.Application()
@@ -137,9 +153,17 @@ class FakeConnector:
         return web.json_response({"id": f"posted-{self._ids}"})
 
     async def _metadata(self, request: web.Request) -> web.Response:
+        self.key_requests.set()
+        await asyncio.sleep(self.key_delay)
         return web.json_response({"issuer": ISSUER, "jwks_uri": f"{self.base_url}/v1/keys"})
 
     async def _keys(self, request: web.Request) -> web.Response:
+        self.key_fetches += 1
+        await asyncio.sleep(self.key_delay)
         public = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
-        public |= {"kid": KEY_ID, "use": "sig", "endorsements": ["msteams", "emulator"]}
+        public |= {"kid": self.key_id, "use": "sig", "endorsements": ["msteams", "emulator"]}
         return web.json_response({"keys": [public]})
+
+
+def _new_key():
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
