@@ -77,11 +77,6 @@ def on_wall(when: int | date, clock: str, hours: int) -> datetime:
     return at(when, clock) - timedelta(hours=hours)
 
 
-def weekday_on_or_after(on: date, weekday: int) -> date:
-    """The first day from `on` (itself included) that is `weekday` (0 is Monday)."""
-    return on + timedelta(days=(weekday - on.weekday()) % 7)
-
-
 def clock_change(zone: str, forward: bool) -> date:
     """The first day after THURSDAY on which `zone`'s clocks go forward (or back)."""
     tz, on = ZoneInfo(zone), day(1)
