@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from domain.dates import show_day
 from domain.decisions import Decision
 from domain.standups import Checkin
 from domain.tasks import Task
@@ -58,7 +59,7 @@ def build_digest(d: DigestData) -> Digest:
 
     def task_item(t: Task) -> str:
         reason = f" ({t.blocked_reason})" if t.blocked_reason else ""
-        due = f", due {t.due_on:%a} {t.due_on.day} {t.due_on:%b}" if t.due_on else ""
+        due = f", due {_short_day(t.due_on, d.today)}" if t.due_on else ""
         return f"{t.ref} {quoted(t.title)} — {name(t.assignee_id)}{due}{reason}"
 
     groups = [
@@ -108,6 +109,12 @@ def _details(d: DigestData, name) -> list[tuple[str, list[str]]]:
         ]
         per_person[c.person_id].append("checkin — " + ", ".join(said))  # fmt: skip
     return sorted(((name(pid), items) for pid, items in per_person.items()), key=lambda x: x[0])
+
+
+def _short_day(day: date, today: date) -> str:
+    """ "Tue 1 Dec"; with its year when that is not today's, so that a date across New Year
+    (a task overdue since last year, one due next year) is not read as this year's."""
+    return f"{day:%a} {day.day} {day:%b}" if day.year == today.year else show_day(day)
 
 
 def _capped(items: list[str], total: int | None = None) -> list[str]:

@@ -36,9 +36,13 @@ def iso(offset: int = 0) -> str:
     return day(offset).isoformat()
 
 
-def at(offset: int, clock: str = "10:00") -> datetime:
-    """`clock` (HH:MM, UTC) on day(offset)."""
-    return datetime.combine(day(offset), time.fromisoformat(clock), UTC)
+def _on(when: int | date) -> date:
+    return when if isinstance(when, date) else day(when)
+
+
+def at(when: int | date, clock: str = "10:00") -> datetime:
+    """`clock` (HH:MM, UTC) on day(when) (or on the date `when`)."""
+    return datetime.combine(_on(when), time.fromisoformat(clock), UTC)
 
 
 def stamp(offset: int, clock: str = "10:00") -> str:
@@ -46,12 +50,31 @@ def stamp(offset: int, clock: str = "10:00") -> str:
     return at(offset, clock).isoformat()
 
 
-def local(when: int | date, clock: str, zone: str) -> str:
+def local_at(when: int | date, clock: str, zone: str) -> datetime:
     """`clock` as read on a wall in `zone` on day(when) (or on the date `when`), as a UTC
-    instant in ISO 8601: the offset in force that day counts, whatever the season."""
-    on = when if isinstance(when, date) else day(when)
-    moment = datetime.combine(on, time.fromisoformat(clock), ZoneInfo(zone))
-    return moment.astimezone(UTC).isoformat()
+    instant: the offset in force that day counts, whatever the season."""
+    return datetime.combine(_on(when), time.fromisoformat(clock), ZoneInfo(zone)).astimezone(UTC)
+
+
+def local(when: int | date, clock: str, zone: str) -> str:
+    """local_at(when, clock, zone) in ISO 8601."""
+    return local_at(when, clock, zone).isoformat()
+
+
+BERLIN, NEW_YORK = "Europe/Berlin", "America/New_York"
+# The UTC offsets (hours) the law gives a zone before and after its clocks go forward (True)
+# or back (False), stated here so that tests about those days do not take zoneinfo's word.
+CLOCK_OFFSETS = {
+    (BERLIN, True): (1, 2),  # CET → CEST at 02:00, the last Sunday of March
+    (BERLIN, False): (2, 1),  # back at 03:00, the last Sunday of October
+    (NEW_YORK, True): (-5, -4),  # EST → EDT at 02:00, the second Sunday of March
+    (NEW_YORK, False): (-4, -5),  # back at 02:00, the first Sunday of November
+}
+
+
+def on_wall(when: int | date, clock: str, hours: int) -> datetime:
+    """`clock` on day(when) (or the date `when`) on a wall `hours` ahead of UTC."""
+    return at(when, clock) - timedelta(hours=hours)
 
 
 def clock_change(zone: str, forward: bool) -> date:

@@ -2,17 +2,19 @@
 there is nothing to report."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from domain.dates import show_day
 from domain.decisions import Decision, DecisionStatus
 from domain.digest import SECTION_LIMIT, DigestData, build_digest
 from domain.standups import Checkin
 from domain.tasks import Status, Task
+from tests.support import day
 
-TODAY = date(2027, 3, 11)
-TITLE = "Standup for #general — Thu 11 Mar 2027"
+TODAY = day(0)  # a Thursday
+TITLE = f"Standup for #general — {show_day(TODAY)}"
 ALICE, BOB, CAROL = 1, 2, 3
 NAMES = {ALICE: "@alice", BOB: "@bob", CAROL: "@carol"}
 
@@ -59,8 +61,8 @@ def test_a_full_digest_has_every_section_in_order():
         done=[task(1, "Ship it", ALICE, Status.DONE)],
         doing=[task(2, "Write docs", BOB, Status.DOING)],
         blocked=[task(3, "Sign contract", BOB, Status.BLOCKED, reason="waiting on legal")],
-        due_soon=[task(4, "Release notes", CAROL, due=date(2027, 3, 12))],
-        overdue=[task(5, "Old bug", CAROL, due=date(2027, 3, 9))],
+        due_soon=[task(4, "Release notes", CAROL, due=day(1))],
+        overdue=[task(5, "Old bug", CAROL, due=day(-2))],
         scope=["Checkout: AMBER — 12%"],
         decisions=[decision(4, "we ship in March")],
         checkins=[checkin(BOB, today="docs")],
@@ -89,7 +91,7 @@ def test_the_summary_counts_each_kind_of_news():
     result = digest(
         done=[task(1, "a", ALICE, Status.DONE), task(2, "b", BOB, Status.DONE)],
         blocked=[task(3, "c", BOB, Status.BLOCKED)],
-        due_soon=[task(4, "d", CAROL, due=date(2027, 3, 12))],
+        due_soon=[task(4, "d", CAROL, due=day(1))],
         decisions=[decision(1, "x")],
     )
     assert result.summary == f"{TITLE}: 2 done · 1 blocked · 1 due soon · 1 decision."
@@ -100,14 +102,29 @@ def test_several_decisions_are_counted_in_the_plural():
     assert result.summary.endswith("2 decisions.")
 
 
+def shown(on: date) -> str:
+    """A day as the digest shows it: "Mon 15 Mar", and its year when not TODAY's."""
+    return f"{on:%a} {on.day} {on:%b}" if on.year == TODAY.year else show_day(on)
+
+
 def test_a_task_line_shows_number_title_assignee_due_date_and_block_reason():
     result = digest(
-        blocked=[
-            task(3, "Sign contract", BOB, Status.BLOCKED, date(2027, 3, 15), "waiting on legal")
-        ]
+        blocked=[task(3, "Sign contract", BOB, Status.BLOCKED, day(4), "waiting on legal")]
     )
     assert result.sections == [
-        ("Blocked", ["#3 “Sign contract” — @bob, due Mon 15 Mar (waiting on legal)"])
+        ("Blocked", [f"#3 “Sign contract” — @bob, due {shown(day(4))} (waiting on legal)"])
+    ]
+
+
+def test_a_due_date_in_another_year_shows_its_year():
+    eve = date(TODAY.year, 12, 31)
+    days = [eve - timedelta(days=1), eve + timedelta(days=4), eve - timedelta(days=400)]
+    tasks = [task(n, "t", ALICE, Status.DOING, on) for n, on in enumerate(days, 1)]
+    (_, items), *_ = build_digest(DigestData(TITLE, eve, names=NAMES, doing=tasks)).sections
+    assert [item.split(", due ")[1] for item in items] == [
+        f"{days[0]:%a} {days[0].day} {days[0]:%b}",  # this year's: no year
+        f"{days[1]:%a} {days[1].day} {days[1]:%b} {eve.year + 1}",  # next January
+        f"{days[2]:%a} {days[2].day} {days[2]:%b} {eve.year - 1}",  # overdue since last year
     ]
 
 
@@ -126,8 +143,8 @@ def test_the_details_group_each_persons_tasks_and_checkin_sorted_by_name():
         done=[task(1, "a", CAROL, Status.DONE)],
         doing=[task(2, "b", ALICE, Status.DOING)],
         blocked=[task(3, "c", CAROL, Status.BLOCKED)],
-        overdue=[task(4, "d", BOB, due=date(2027, 3, 1))],
-        due_soon=[task(5, "e", ALICE, due=date(2027, 3, 12))],
+        overdue=[task(4, "d", BOB, due=day(-10))],
+        due_soon=[task(5, "e", ALICE, due=day(1))],
         checkins=[checkin(BOB, yesterday="tests", today="docs", blockers="none")],
     )
     assert result.details == [
@@ -235,6 +252,6 @@ def test_sections_cut_at_the_fetch_limit_still_count_every_task(fake_chat):
 
 
 def test_a_check_in_with_blockers_shows_them_in_the_check_ins_section():
-    result = digest(checkins=[Checkin(1, BOB, date(2027, 3, 10), today="deploy",
+    result = digest(checkins=[Checkin(1, BOB, day(-1), today="deploy",
                                       blockers="need GPU quota")])  # fmt: skip
     assert "checked in, blocked: need GPU quota" in result.text

@@ -1,17 +1,18 @@
 """Scope drift against a baseline (→ project manager) and product-constraint breaches
 (→ product manager), DESIGN §1."""
 
-from datetime import UTC, date, datetime
+from datetime import timedelta
 
 import pytest
 
+from domain.dates import show_day
 from domain.model import Product, Project
 from domain.scope import Baseline, Level, find_breaches, matches_area, measure_drift
 from domain.tasks import Status, Task
+from tests.support import NOW, day
 
-NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 AMBER, RED = 0.10, 0.25
-ENDS = date(2027, 6, 30)
+ENDS = day(95)  # the project's end, about three months on
 
 
 def task(n: int, title: str = "", status: Status = Status.TODO, estimate=None, due=None) -> Task:
@@ -222,7 +223,7 @@ def test_a_baseline_task_without_an_estimate_falls_back_to_counting():
 def test_an_end_date_moved_later_lifts_ok_to_amber():
     tasks = ten_tasks()
     baseline = Baseline.of(project(), tasks, NOW, by=5)
-    later = date(2027, 7, 31)
+    later = ENDS + timedelta(days=31)
     result = drift(baseline, tasks, project(ends_on=later))
     assert (result.level, result.end_moved) == (Level.AMBER, (ENDS, later))
 
@@ -237,14 +238,14 @@ def test_a_raised_budget_lifts_ok_to_amber():
 def test_an_earlier_end_or_a_smaller_budget_is_not_drift():
     tasks = ten_tasks()
     baseline = Baseline.of(project(), tasks, NOW, by=5)
-    result = drift(baseline, tasks, project(ends_on=date(2027, 5, 1), budget=8_000.0))
+    result = drift(baseline, tasks, project(ends_on=ENDS - timedelta(days=60), budget=8_000.0))
     assert (result.level, result.end_moved, result.budget_raised) == (Level.OK, None, None)
 
 
 def test_schedule_drift_does_not_lower_a_red_level():
     tasks = [task(n) for n in range(1, 5)]
     baseline = Baseline.of(project(), tasks, NOW, by=5)
-    result = drift(baseline, [*tasks, task(5)], project(ends_on=date(2027, 9, 1)))
+    result = drift(baseline, [*tasks, task(5)], project(ends_on=ENDS + timedelta(days=63)))
     assert result.level == Level.RED
 
 
@@ -252,9 +253,10 @@ def test_schedule_drift_does_not_lower_a_red_level():
 
 
 def test_a_project_ending_after_the_release_by_date_is_a_breach():
-    breaches = find_breaches(product(release_by=date(2027, 6, 1)), project(), [])
+    limit = ENDS - timedelta(days=29)
+    breaches = find_breaches(product(release_by=limit), project(), [])
     assert [b.kind for b in breaches] == ["release-by"]
-    assert "Wed 30 Jun 2027" in breaches[0].detail and "Tue 1 Jun 2027" in breaches[0].detail
+    assert show_day(ENDS) in breaches[0].detail and show_day(limit) in breaches[0].detail
 
 
 def test_a_project_ending_on_the_release_by_date_is_not_a_breach():
@@ -262,11 +264,11 @@ def test_a_project_ending_on_the_release_by_date_is_not_a_breach():
 
 
 def test_an_open_task_due_after_the_release_by_date_is_a_breach():
-    limit = date(2027, 7, 1)
+    limit = ENDS + timedelta(days=1)
     tasks = [
         task(1, "on the day", due=limit),
-        task(2, "a day late", due=date(2027, 7, 2)),
-        task(3, "blocked and late", Status.BLOCKED, due=date(2027, 8, 1)),
+        task(2, "a day late", due=limit + timedelta(days=1)),
+        task(3, "blocked and late", Status.BLOCKED, due=limit + timedelta(days=31)),
         task(4, "no due date"),
     ]
     breaches = find_breaches(product(release_by=limit), project(), tasks)
@@ -276,8 +278,9 @@ def test_an_open_task_due_after_the_release_by_date_is_a_breach():
 
 @pytest.mark.parametrize("status", [Status.DONE, Status.DROPPED])
 def test_a_closed_task_due_after_the_release_by_date_is_ignored(status):
-    tasks = [task(1, status=status, due=date(2027, 8, 1))]
-    assert find_breaches(product(release_by=date(2027, 7, 1)), project(), tasks) == []
+    limit = ENDS + timedelta(days=1)
+    tasks = [task(1, status=status, due=limit + timedelta(days=31))]
+    assert find_breaches(product(release_by=limit), project(), tasks) == []
 
 
 def test_a_budget_over_the_cap_is_a_breach():
@@ -303,16 +306,18 @@ def test_a_closed_task_in_an_out_of_scope_area_is_ignored():
 
 
 def test_a_product_without_constraints_has_no_breaches():
-    tasks = [task(1, "Desktop app", due=date(2030, 1, 1))]
+    tasks = [task(1, "Desktop app", due=day(1130))]
     assert find_breaches(product(), project(budget=1e9), tasks) == []
 
 
 def test_a_breach_key_is_stable_and_changes_when_the_dates_change():
-    limit = date(2027, 7, 1)
-    late = [task(2, due=date(2027, 7, 2))]
+    limit = ENDS + timedelta(days=1)
+    late = [task(2, due=limit + timedelta(days=1))]
     first = find_breaches(product(release_by=limit), project(), late)
     again = find_breaches(product(release_by=limit), project(), late)
-    later = find_breaches(product(release_by=limit), project(), [task(2, due=date(2027, 7, 9))])
+    later = find_breaches(
+        product(release_by=limit), project(), [task(2, due=limit + timedelta(days=8))]
+    )
     assert [b.key for b in first] == [b.key for b in again]
     assert [b.key for b in first] != [b.key for b in later]
 

@@ -1,82 +1,83 @@
 """Standup schedules: the next digest on a configured weekday, at the exact local time,
 across DST changes."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from domain.standups import Standup
+from tests.support import (
+    BERLIN,
+    CLOCK_OFFSETS,
+    THURSDAY,
+    at,
+    clock_change,
+    day,
+    local_at,
+    on_wall,
+)
 
-BERLIN = "Europe/Berlin"
-NEW_YORK = "America/New_York"
 WEEKDAYS = "0,1,2,3,4"
 EVERY_DAY = "0,1,2,3,4,5,6"
-
-
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+AUCKLAND = "Pacific/Auckland"
 
 
 def standup(at: str = "09:30", tz: str = BERLIN, days: str = WEEKDAYS) -> Standup:
     return Standup(workspace_id=1, channel="general", at=at, timezone=tz, days=days)
 
 
+def berlin(offset: int, clock: str):
+    return local_at(offset, clock, BERLIN)
+
+
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
-        (utc(2027, 6, 16, 7, 29), utc(2027, 6, 16, 7, 30)),  # Wed, before 09:30 CEST
-        (utc(2027, 6, 16, 7, 30), utc(2027, 6, 17, 7, 30)),  # at the time: strictly after
-        (utc(2027, 6, 16, 12), utc(2027, 6, 17, 7, 30)),
-        (utc(2027, 6, 18, 12), utc(2027, 6, 21, 7, 30)),  # Fri afternoon → Mon
-        (utc(2027, 6, 19, 7), utc(2027, 6, 21, 7, 30)),  # Saturday → Mon
-        (utc(2027, 6, 20, 23), utc(2027, 6, 21, 7, 30)),  # Sunday night UTC, Monday in Berlin
+        (berlin(-1, "09:29"), berlin(-1, "09:30")),  # Wednesday, before 09:30
+        (berlin(-1, "09:30"), berlin(0, "09:30")),  # at the time: strictly after
+        (at(-1, "12:00"), berlin(0, "09:30")),
+        (at(1, "12:00"), berlin(4, "09:30")),  # Friday afternoon → Monday
+        (at(2, "07:00"), berlin(4, "09:30")),  # Saturday → Monday
+        (at(3, "23:00"), berlin(4, "09:30")),  # Sunday night UTC, Monday in Berlin
     ],
 )
 def test_a_weekday_standup_skips_the_weekend(moment, expected):
     assert standup().next_after(moment) == expected
 
 
-@pytest.mark.parametrize(
-    ("tz", "moment", "expected"),
-    [
-        # Berlin: CET (UTC+1) until Sunday 28 March 2027, CEST (UTC+2) after
-        (BERLIN, utc(2027, 3, 26, 9), utc(2027, 3, 29, 7, 30)),
-        (BERLIN, utc(2027, 3, 25, 9), utc(2027, 3, 26, 8, 30)),
-        # Berlin: back to CET on Sunday 31 October 2027
-        (BERLIN, utc(2027, 10, 29, 9), utc(2027, 11, 1, 8, 30)),
-        (BERLIN, utc(2027, 10, 28, 9), utc(2027, 10, 29, 7, 30)),
-        # New York: EST (UTC-5) until Sunday 14 March 2027, EDT (UTC-4) after
-        (NEW_YORK, utc(2027, 3, 12, 15), utc(2027, 3, 15, 13, 30)),
-        (NEW_YORK, utc(2027, 3, 11, 15), utc(2027, 3, 12, 14, 30)),
-        # New York: back to EST on Sunday 7 November 2027
-        (NEW_YORK, utc(2027, 11, 5, 15), utc(2027, 11, 8, 14, 30)),
-        (NEW_YORK, utc(2027, 11, 4, 15), utc(2027, 11, 5, 13, 30)),
-    ],
-)
-def test_the_local_time_is_exact_across_a_weekend_dst_change(tz, moment, expected):
-    assert standup(tz=tz).next_after(moment) == expected
+# (said: days from the Sunday of the change and UTC time, past 09:30 in both zones;
+#  next: days from that Sunday and the wall time)
+WEEKEND_CHANGES = [
+    ((-2, "15:00"), (1, "09:30")),  # Friday after the standup → Monday, at the new offset
+    ((-3, "15:00"), (-2, "09:30")),  # Thursday → Friday, still at the old one
+]
 
 
-@pytest.mark.parametrize(
-    ("tz", "moment", "expected"),
-    [
-        (BERLIN, utc(2027, 3, 27, 9), utc(2027, 3, 28, 7, 30)),
-        (BERLIN, utc(2027, 10, 30, 9), utc(2027, 10, 31, 8, 30)),
-        (NEW_YORK, utc(2027, 3, 13, 15), utc(2027, 3, 14, 13, 30)),
-        (NEW_YORK, utc(2027, 11, 6, 15), utc(2027, 11, 7, 14, 30)),
-    ],
-)
-def test_a_sunday_standup_on_the_day_of_the_change_runs_at_the_new_offset(tz, moment, expected):
-    assert standup(tz=tz, days="6").next_after(moment) == expected
+@pytest.mark.parametrize(("tz", "forward"), list(CLOCK_OFFSETS))
+@pytest.mark.parametrize(("said", "meant"), WEEKEND_CHANGES)
+def test_the_local_time_is_exact_across_a_weekend_dst_change(tz, forward, said, meant):
+    change, (before, after) = clock_change(tz, forward), CLOCK_OFFSETS[tz, forward]
+    moment = at(change + timedelta(days=said[0]), said[1])
+    hours = after if meant[0] > 0 else before
+    assert standup(tz=tz).next_after(moment) == on_wall(
+        change + timedelta(days=meant[0]), meant[1], hours
+    )
 
 
-@pytest.mark.parametrize("tz", [BERLIN, NEW_YORK])
+@pytest.mark.parametrize(("tz", "forward"), list(CLOCK_OFFSETS))
+def test_a_sunday_standup_on_the_day_of_the_change_runs_at_the_new_offset(tz, forward):
+    change, (_, after) = clock_change(tz, forward), CLOCK_OFFSETS[tz, forward]
+    moment = at(change - timedelta(days=1), "12:00")
+    assert standup(tz=tz, days="6").next_after(moment) == on_wall(change, "09:30", after)
+
+
+@pytest.mark.parametrize("tz", [BERLIN, "America/New_York"])
 def test_a_daily_standup_is_at_the_same_wall_clock_time_every_day_of_the_year(tz):
-    schedule, moment = standup(at="09:30", tz=tz, days=EVERY_DAY), utc(2027, 1, 1)
+    schedule, moment = standup(at="09:30", tz=tz, days=EVERY_DAY), THURSDAY
     local_days = []
-    for _ in range(365):
+    for _ in range(365):  # both of the zone's clock changes
         moment = schedule.next_after(moment)
         local = moment.astimezone(ZoneInfo(tz))
         assert (local.hour, local.minute) == (9, 30)
@@ -85,24 +86,25 @@ def test_a_daily_standup_is_at_the_same_wall_clock_time_every_day_of_the_year(tz
 
 
 def test_a_wall_time_skipped_by_the_spring_change_runs_an_hour_later_on_the_wall():
-    schedule = standup(at="02:30", days=EVERY_DAY)
-    assert schedule.next_after(utc(2027, 3, 27, 2)) == utc(2027, 3, 28, 1, 30)  # 03:30 CEST
+    schedule, change = standup(at="02:30", days=EVERY_DAY), clock_change(BERLIN, True)
+    moment = at(change - timedelta(days=1), "02:00")
+    assert schedule.next_after(moment) == on_wall(change, "03:30", 2)  # CEST
 
 
 def test_a_wall_time_repeated_by_the_autumn_change_runs_once_at_its_first_occurrence():
-    schedule = standup(at="02:30", days=EVERY_DAY)
-    first = schedule.next_after(utc(2027, 10, 30, 2))
-    assert first == utc(2027, 10, 31, 0, 30)  # 02:30 CEST
-    assert schedule.next_after(first) == utc(2027, 11, 1, 1, 30)  # next day, 02:30 CET
+    schedule, change = standup(at="02:30", days=EVERY_DAY), clock_change(BERLIN, False)
+    first = schedule.next_after(at(change - timedelta(days=1), "02:00"))
+    assert first == on_wall(change, "02:30", 2)  # CEST
+    assert schedule.next_after(first) == on_wall(change + timedelta(days=1), "02:30", 1)  # CET
 
 
 @pytest.mark.parametrize(
     ("days", "moment", "expected"),
     [
-        ("0,2,4", utc(2027, 6, 14, 8), utc(2027, 6, 16, 7, 30)),  # Mon after → Wed
-        ("0,2,4", utc(2027, 6, 18, 8), utc(2027, 6, 21, 7, 30)),  # Fri after → Mon
-        ("5", utc(2027, 6, 19, 7, 29), utc(2027, 6, 19, 7, 30)),  # Saturday only
-        ("5", utc(2027, 6, 19, 7, 30), utc(2027, 6, 26, 7, 30)),  # a full week later
+        ("0,2,4", berlin(-3, "10:00"), berlin(-1, "09:30")),  # Monday after → Wednesday
+        ("0,2,4", berlin(1, "10:00"), berlin(4, "09:30")),  # Friday after → Monday
+        ("5", berlin(2, "09:29"), berlin(2, "09:30")),  # Saturday only
+        ("5", berlin(2, "09:30"), berlin(9, "09:30")),  # a full week later
     ],
 )
 def test_only_the_configured_weekdays_are_used(days, moment, expected):
@@ -110,14 +112,15 @@ def test_only_the_configured_weekdays_are_used(days, moment, expected):
 
 
 def test_the_weekday_is_the_local_one_not_the_utc_one():
-    # Friday 21:00 UTC is already Saturday 09:00 in Auckland: next is Monday 08:00 there.
-    schedule = standup(at="08:00", tz="Pacific/Auckland")
-    assert schedule.next_after(utc(2027, 6, 18, 21)) == utc(2027, 6, 20, 20)
+    # Friday 21:00 UTC is already Saturday morning in Auckland: next is Monday 08:00 there.
+    assert day(4).weekday() == 0
+    schedule = standup(at="08:00", tz=AUCKLAND)
+    assert schedule.next_after(at(1, "21:00")) == local_at(4, "08:00", AUCKLAND)
 
 
 def test_a_standup_without_weekdays_is_refused():
     with pytest.raises(ValueError, match="at least one weekday"):
-        standup(days="").next_after(utc(2027, 6, 16))
+        standup(days="").next_after(THURSDAY)
 
 
 def test_a_standup_describes_its_schedule():
