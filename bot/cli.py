@@ -94,12 +94,13 @@ def _long_running(app):
 
 
 def _serve(args) -> int:
+    from adapters.slack.authorize import SlackTokenRefused
     from bot.server import serve
     from bot.teams import UnauthenticatedInProduction
 
     try:
         serve(_long_running(_app()), scheduler=not args.no_scheduler)
-    except UnauthenticatedInProduction as refused:
+    except (UnauthenticatedInProduction, SlackTokenRefused) as refused:
         print(refused, file=sys.stderr)
         return 2
     return 0
