@@ -1,6 +1,7 @@
 """Slack over HTTP: `/slack/events` behind the checks of `gate`, the OAuth pages when OAuth
 is on, and a single workspace's token checked as the server starts."""
 
+import asyncio
 import logging
 
 from aiohttp import web
@@ -11,6 +12,7 @@ from adapters.slack.authorize import UNREACHABLE, describe
 from adapters.slack.gate import Refused, bolt_request, log_refused
 
 log = logging.getLogger(__name__)
+START_CHECK = 10.0  # seconds: a slow Slack delays the start this long at most
 
 
 def mount(web_app: web.Application, slack: SlackApp) -> None:
@@ -54,7 +56,7 @@ def _check_token_at_start(slack: SlackApp):
 
     async def check(web_app: web.Application):
         try:
-            result = await slack.bot_token.check(slack.bolt.client)
+            result = await asyncio.wait_for(slack.bot_token.check(slack.bolt.client), START_CHECK)
             log.info("Slack: the bot token is for team %s", result.team_id)
         except UNREACHABLE as error:
             log.warning("Slack: could not check the bot token at start (%s); the first "
