@@ -118,12 +118,13 @@ def _long_running(app):
 
 
 def _serve(args) -> int:
+    from adapters.slack.authorize import SlackTokenRefused
     from bot.server import CannotListen, serve
     from bot.teams import UnauthenticatedInProduction
 
     try:
         serve(_long_running(_app(args=args)), scheduler=not args.no_scheduler)
-    except (UnauthenticatedInProduction, CannotListen) as refused:
+    except (UnauthenticatedInProduction, SlackTokenRefused, CannotListen) as refused:
         print(refused, file=sys.stderr)
         return 2
     return 0

@@ -6,8 +6,8 @@ import socket
 
 from aiohttp import web
 
-from adapters.slack.app import mount
-from bot.access_log import PathOnlyAccessLogger
+from adapters.slack.endpoints import mount
+from bot.access_log import PathOnlyAccessLogger, quiet_malformed_requests
 from bot.bootstrap import Application
 from bot.locks import WorkerLock, WorkerLockHeld
 from bot.slack import slack_app, slack_settings
@@ -27,10 +27,10 @@ def make_web_app(app: Application, scheduler: bool = True) -> web.Application:
     web_app["rolecall"] = app
     web_app.router.add_get("/healthz", healthz)
     if settings := slack_settings(app.config):
-        bolt = slack_app(settings, app.service, app.config.database_url)
-        mount(web_app, bolt)
+        slack = slack_app(settings, app.service, app.config.database_url)
+        mount(web_app, slack)
         if settings.app_token:
-            web_app.cleanup_ctx.append(_socket_mode(bolt, settings.app_token))
+            web_app.cleanup_ctx.append(_socket_mode(slack.bolt, settings.app_token))
         log.info("Slack: %r at /slack/events", settings)
     if teams := teams_settings(app.config):
         mount_teams(web_app, teams, app.service, app.engine)
@@ -75,6 +75,7 @@ class CannotListen(Exception):
 def serve(app: Application, scheduler: bool = True) -> None:
     refuse_unauthenticated(app.config)
     warm_up()  # dateparser's first parse is slow: pay it before the first request
+    quiet_malformed_requests()
     config = app.config
     listener = _listen(config.host, config.port)
     print(

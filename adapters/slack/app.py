@@ -5,19 +5,18 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
-from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_callback_options import AsyncCallbackOptions
-from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_bolt.response import BoltResponse
 from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack import commands, events, interactions
+from adapters.slack.authorize import BotTokenAuthorize, CachedInstallationAuthorize
 from adapters.slack.bridge import SlackBot
+from adapters.slack.oauth import STATE_SECONDS, CodeSafeOAuthFlow, PurgingStateStore
 
 log = logging.getLogger(__name__)
 SCOPES = [
@@ -48,26 +47,39 @@ class SlackSettings:
         return f"SlackSettings({mode}, api_url={self.api_url!r})"
 
 
-def build_app(settings: SlackSettings, bot: SlackBot, async_engine=None) -> AsyncApp:
-    base_url = settings.api_url or AsyncWebClient.BASE_URL
-    client = AsyncWebClient(token=None if settings.oauth else settings.bot_token, base_url=base_url)
-    store = None
+@dataclass(frozen=True)
+class SlackApp:
+    """The bolt app, the signature check in front of it, and, for a single workspace, the
+    token that the server checks as it starts."""
+
+    bolt: AsyncApp
+    verifier: SignatureVerifier
+    bot_token: BotTokenAuthorize | None = None
+
+
+def build_app(settings: SlackSettings, bot: SlackBot, async_engine=None) -> SlackApp:
+    client = AsyncWebClient(base_url=settings.api_url or AsyncWebClient.BASE_URL)
+    store, bot_token = None, None
     if settings.oauth:
         store = AsyncSQLAlchemyInstallationStore(settings.client_id, async_engine)
         flow = _oauth_flow(settings, store, client, async_engine, bot)
+        authorize = CachedInstallationAuthorize(
+            installation_store=store, client_id=settings.client_id,
+            client_secret=settings.client_secret, client=client)  # fmt: skip
         app = AsyncApp(signing_secret=settings.signing_secret, client=client,
-                       installation_store=store, oauth_flow=flow)  # fmt: skip
+                       installation_store=store, oauth_flow=flow, authorize=authorize)  # fmt: skip
     else:
-        app = AsyncApp(signing_secret=settings.signing_secret, client=client)  # its token
+        bot_token = BotTokenAuthorize(settings.bot_token)
+        app = AsyncApp(signing_secret=settings.signing_secret, client=client, authorize=bot_token)
         app.middleware(_only_the_installed_team)
     app.error(_log_error)
     commands.register(app, bot)
     events.register(app, bot, store)
     interactions.register(app, bot)
-    return app
+    return SlackApp(app, SignatureVerifier(settings.signing_secret), bot_token)
 
 
-def _oauth_flow(settings, store, client, async_engine, bot: SlackBot) -> AsyncOAuthFlow:
+def _oauth_flow(settings, store, client, async_engine, bot: SlackBot) -> CodeSafeOAuthFlow:
     async def installed(args):
         team = args.installation.team_id or args.installation.enterprise_id
         await asyncio.to_thread(bot.service.set_paused, f"slack:{team}", False)  # resumes
@@ -79,11 +91,11 @@ def _oauth_flow(settings, store, client, async_engine, bot: SlackBot) -> AsyncOA
     oauth = AsyncOAuthSettings(
         client_id=settings.client_id, client_secret=settings.client_secret, scopes=SCOPES,
         installation_store=store,
-        state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=600, engine=async_engine),
+        state_store=PurgingStateStore(expiration_seconds=STATE_SECONDS, engine=async_engine),
         install_path=INSTALL_PATH, redirect_uri_path=REDIRECT_PATH,
         callback_options=AsyncCallbackOptions(success=installed, failure=failed),
     )  # fmt: skip
-    return AsyncOAuthFlow(client=client, settings=oauth)
+    return CodeSafeOAuthFlow(client=client, settings=oauth)
 
 
 async def _only_the_installed_team(context, body, next):
@@ -99,26 +111,3 @@ async def _only_the_installed_team(context, body, next):
 
 async def _log_error(error, body, logger) -> None:
     logger.exception("Slack listener failed (%s): %s", body.get("type"), error)
-
-
-def mount(web_app: web.Application, app: AsyncApp) -> None:
-    """`/slack/events` for everything Slack sends; the OAuth pages when OAuth is on."""
-
-    async def events_endpoint(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await app.async_dispatch(await to_bolt_request(request)))
-
-    web_app.router.add_post(EVENTS_PATH, events_endpoint)
-    flow = app.oauth_flow
-    if flow is None:
-        return
-
-    async def install(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await flow.handle_installation(
-            await to_bolt_request(request)))  # fmt: skip
-
-    async def redirect(request: web.Request) -> web.Response:
-        return await to_aiohttp_response(await flow.handle_callback(
-            await to_bolt_request(request)))  # fmt: skip
-
-    web_app.router.add_get(INSTALL_PATH, install)
-    web_app.router.add_get(REDIRECT_PATH, redirect)

@@ -69,7 +69,8 @@ class FakeSlack:
 
     Configure before the code under test calls it: ``users[user_id]`` (profile fields),
     ``team_id``/``team_name``/``team_domain`` (auth.test and oauth.v2.access), ``installer_id``
-    (the ``authed_user`` of an OAuth install), and ``fail(...)`` for error injection.
+    (the ``authed_user`` of an OAuth install), ``fail(...)`` for error injection and
+    ``delay(...)`` for a slow method.
     """
 
     def __init__(self, team_id: str = "T1", team_name: str = "Acme") -> None:
@@ -81,6 +82,7 @@ class FakeSlack:
         self.calls: list[Call] = []
         self._responses: dict[str, list[Any]] = {}
         self._failures: dict[str, deque[_Failure]] = {}
+        self._delays: dict[str, float] = {}
         self._changed = threading.Condition()
         self._counter = itertools.count(1)
         self._socket: socket.socket | None = None
@@ -183,6 +185,11 @@ class FakeSlack:
             queue = self._failures.setdefault(method, deque())
             queue.append(_Failure(times, status, error, retry_after))
 
+    def delay(self, method: str, seconds: float) -> None:
+        """Answer every later call to ``method`` ``seconds`` late (0 for no delay)."""
+        with self._changed:
+            self._delays[method] = seconds
+
     def _wait(self, condition, timeout: float) -> bool:
         with self._changed:
             return self._changed.wait_for(condition, timeout=timeout)
@@ -192,6 +199,9 @@ class FakeSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params, token = await _read_params(request)
+        with self._changed:
+            delay = self._delays.get(method, 0)
+        await asyncio.sleep(delay)
         failure = self._take_failure(method)
         invalid = invalid_blocks(params)
         if failure is not None:

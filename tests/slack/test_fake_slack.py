@@ -257,3 +257,13 @@ def test_the_fake_rejects_blocks_real_slack_would_reject(slack, client):
     many = [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}] * 51
     with pytest.raises(SlackApiError, match="invalid_blocks"):
         client.chat_postMessage(channel="C1", text="x", blocks=many)
+
+
+def test_a_delayed_method_answers_late_and_others_at_once(slack, client):
+    slack.delay("auth.test", 0.5)
+    started = time.monotonic()
+    assert client.auth_test()["ok"]
+    assert time.monotonic() - started >= 0.5
+    started = time.monotonic()
+    assert client.chat_postMessage(channel="C1", text="Hi")["ok"]
+    assert time.monotonic() - started < 0.5

@@ -5,11 +5,16 @@ import json
 import os
 import subprocess
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import func, select, update
 
+from adapters.persistence.database import make_engine
+from adapters.persistence.tables import slack_oauth_states
 from tests.e2e.conftest import ROLECALL
 from tests.slack.conftest import SIGNING_SECRET, serve
 from tests.slack.signing import answer_of, event_body, post, signed_headers, slash_command_body
@@ -121,3 +126,59 @@ def test_reminders_go_out_with_each_teams_installed_token(oauth_server, slack, d
     assert done.returncode == 0, done.stderr
     [posted] = slack.calls_to("chat.postMessage")
     assert posted.token == "xoxb-T1-fake-bot-token" and "Ship it" in json.dumps(posted.params)
+
+
+def auth_tests_with(slack, token: str) -> int:
+    return len([c for c in slack.calls_to("auth.test") if c.token == token])
+
+
+def test_auth_test_runs_once_per_team_not_before_every_command(oauth_server, slack):
+    install(oauth_server, slack, "T1")  # the install itself checks the new token once
+    for text in ("One", "Two", "Three"):
+        assert "Added" in json.dumps(command(oauth_server, slack, text, "T1"))
+    assert auth_tests_with(slack, "xoxb-T1-fake-bot-token") == 2
+
+
+def test_a_slow_or_rate_limited_auth_test_delays_and_refuses_no_later_command(oauth_server, slack):
+    install(oauth_server, slack, "T1")
+    command(oauth_server, slack, "First", "T1")
+    slack.delay("auth.test", 4)
+    slack.fail("auth.test", times=5, status=429)
+    started = time.monotonic()
+    answer = json.dumps(command(oauth_server, slack, "Second", "T1"))
+    assert time.monotonic() - started < 3 and "Added #2" in answer
+
+
+def test_expired_install_states_are_deleted_when_a_new_one_is_issued(oauth_server, db_url):
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect)
+    for _ in range(300):  # anonymous visits to the install page
+        with opener.open(f"{oauth_server.url}/slack/install", timeout=10) as page:
+            assert page.status == 200
+    engine = make_engine(db_url)
+    past = datetime.fromtimestamp(time.time() - 3600, tz=UTC).replace(tzinfo=None)
+    with engine.begin() as connection:  # ten minutes later, as slack-sdk stores its times
+        connection.execute(update(slack_oauth_states).values(expire_at=past))
+    with opener.open(f"{oauth_server.url}/slack/install", timeout=10):
+        pass
+    with engine.connect() as connection:
+        left = connection.execute(select(func.count()).select_from(slack_oauth_states)).scalar()
+    engine.dispose()
+    assert left == 1
+
+
+def test_a_failed_code_exchange_never_logs_the_code(oauth_server, slack):
+    slack.fail("oauth.v2.access", error="invalid_code")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect)
+    with opener.open(f"{oauth_server.url}/slack/install", timeout=10) as page:
+        cookie = page.headers["Set-Cookie"].split(";")[0]
+        state = urllib.parse.parse_qs(urllib.parse.urlparse(
+            _authorize_url(page.read().decode())).query)["state"][0]  # fmt: skip
+    callback = f"{oauth_server.url}/slack/oauth_redirect?code=code-secret-4711&state={state}"
+    request = urllib.request.Request(callback, headers={"Cookie": cookie})
+    try:
+        opener.open(request, timeout=10)
+    except urllib.error.HTTPError as error:
+        assert error.code == 401
+    time.sleep(0.3)
+    assert slack.calls_to("oauth.v2.access") and "code-secret-4711" not in oauth_server.log
+    assert "Failed to fetch oauth.v2.access result with code: <code>" in oauth_server.log
