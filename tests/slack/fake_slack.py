@@ -21,6 +21,7 @@ import socket
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -61,6 +62,7 @@ class _Failure:
     status: int
     error: str
     retry_after: int | None
+    when: Callable[[dict[str, Any]], bool] | None = None
 
 
 class FakeSlack:
@@ -170,8 +172,10 @@ class FakeSlack:
         status: int = 200,
         retry_after: int | None = None,
         error: str | None = None,
+        when: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
-        """Answer the next ``times`` calls to ``method`` with ``{"ok": false, "error": ...}``.
+        """Answer the next ``times`` calls to ``method`` with ``{"ok": false, "error": ...}``;
+        with ``when``, only calls whose params it holds true for (``lambda p: "thread_ts" in p``).
 
         ``status=429`` sends a ``Retry-After`` header (default 1 s) and the error "ratelimited".
         """
@@ -180,7 +184,7 @@ class FakeSlack:
         error = error or ("ratelimited" if status == 429 else "internal_error")
         with self._changed:
             queue = self._failures.setdefault(method, deque())
-            queue.append(_Failure(times, status, error, retry_after))
+            queue.append(_Failure(times, status, error, retry_after, when))
 
     def _wait(self, condition, timeout: float) -> bool:
         with self._changed:
@@ -191,7 +195,7 @@ class FakeSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params, token = await _read_params(request)
-        failure = self._take_failure(method)
+        failure = self._take_failure(method, params)
         invalid = invalid_blocks(params)
         if failure is not None:
             status, body = failure.status, {"ok": False, "error": failure.error}
@@ -218,10 +222,10 @@ class FakeSlack:
             self._changed.notify_all()
         return web.json_response({"ok": True})
 
-    def _take_failure(self, method: str) -> _Failure | None:
+    def _take_failure(self, method: str, params: dict[str, Any]) -> _Failure | None:
         with self._changed:
             queue = self._failures.get(method)
-            if not queue:
+            if not queue or (queue[0].when is not None and not queue[0].when(params)):
                 return None
             failure = queue[0]
             failure.times -= 1
