@@ -45,11 +45,15 @@ def queued_reply(channel: str, user: str, reply: Reply, thread_ts: str | None) -
     """What `say_in_channel` posts, as an outbox payload for the Slack notifier to post."""
     digest = reply.data if _digest(reply) else None
     return {
-        "message": reply_message(reply),
+        "message": _digest_message(digest) if digest else reply_message(reply),
         "thread_ts": None if digest else thread_ts,
         "ephemeral_for": user if not digest and _ephemeral(channel, reply) else None,
         "details": [[who, items] for who, items in digest.details] if digest else None,
     }
+
+
+def _digest_message(digest: Digest) -> dict:
+    return reply_message(Reply(digest.text, public=True, data=digest))
 
 
 def _digest(reply: Reply) -> bool:
@@ -62,8 +66,7 @@ def _ephemeral(channel: str, reply: Reply) -> bool:
 
 async def post_digest(client: AsyncWebClient, channel: str, digest: Digest,
                       progress: dict | None = None) -> None:  # fmt: skip
-    posted = await client.chat_postMessage(channel=channel, **reply_message(Reply(
-        digest.text, public=True, data=digest)))  # fmt: skip
+    posted = await client.chat_postMessage(channel=channel, **_digest_message(digest))
     if progress is not None:
         progress["posted"] = {"channel": channel, "ts": posted["ts"]}
     if digest.details:
