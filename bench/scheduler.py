@@ -34,7 +34,7 @@ class Counting(Notifier):
     def __init__(self) -> None:
         self.sent = 0
 
-    def send(self, notification: Notification) -> None:
+    def send(self, notification: Notification, step_done=None) -> None:
         self.sent += 1
 
 

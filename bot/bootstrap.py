@@ -14,7 +14,7 @@ from adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork, session_fact
 from bot.config import Config, slack_configured, teams_configured
 from domain.clock import Clock, SystemClock
 from domain.dates import zone
-from domain.notifications import Notification, Notifier
+from domain.notifications import Notification, Notifier, StepDone
 from domain.ports import AbstractUnitOfWork
 from domain.service import RoleCall
 
@@ -60,10 +60,10 @@ class BuiltOnFirstUse(Notifier):
         self._build = build
         self._notifier: Notifier | None = None
 
-    def send(self, notification: Notification) -> None:
+    def send(self, notification: Notification, step_done: StepDone) -> None:
         if self._notifier is None:
             self._notifier = self._build()
-        self._notifier.send(notification)
+        self._notifier.send(notification, step_done)
 
 
 def _teams_notifier(config: Config, engine: Engine) -> Notifier:

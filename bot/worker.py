@@ -20,9 +20,14 @@ INTERVAL_SECONDS = 60
 
 
 def run_once(app: Application, at: datetime | None = None) -> list[Notification]:
-    now = at or app.clock.now()
+    started = app.clock.now()
+    now = at or started
+
+    def clock() -> datetime:  # the pass's time as it goes on: `at` (a replay) + time taken
+        return now + (app.clock.now() - started)
+
     queued = run_pass(app.uow_factory, now)
-    sent = dispatch(app.uow_factory, app.notifiers, now, clock=app.clock.now)
+    sent = dispatch(app.uow_factory, app.notifiers, now, clock=clock)
     if queued or sent:  # a quiet minute is not news: no line every minute forever
         log.info("pass at %s: %d queued, %d sent", now.isoformat(), queued, len(sent))
     return sent

@@ -4,8 +4,10 @@ A batch is claimed in one short transaction, which leases its rows for a while; 
 outside any transaction, so a slow platform holds no lock that commands wait for (on SQLite,
 the whole database's); the outcomes are recorded in another. A worker that dies in between
 leaves its rows pending, to be sent once the lease runs out: later, never lost.
-Retryable failures back off (honouring Retry-After); permanent ones are marked failed with
-the reason, never dropped.
+Retryable failures back off (honouring Retry-After) from the moment they failed, not from
+the start of the pass; permanent ones are marked failed with the reason, never dropped. Each
+step of a delivery of several messages is recorded as soon as it is done, so a retry never
+posts that step again.
 """
 
 import logging
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from domain.decisions import DecisionStatus
-from domain.notifications import Delivery, DeliveryError, Kind, Notification, Notifier
+from domain.notifications import Delivery, DeliveryError, Kind, Notification, Notifier, StepDone
 from domain.ports import AbstractUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -37,19 +39,24 @@ def dispatch(
 ) -> list[Notification]:
     """Send what was due at `now`; returns the notifications sent. `clock` tells the time
     while sending, for the leases (a pass at a fixed `now` may take a while)."""
-    clock = clock or (lambda: now)
+    told = clock or (lambda: now)
+
+    def moment() -> datetime:  # never before `now`, or this pass would claim a retry again
+        return max(now, told())
+
+    step_done = _step_recorder(uow_factory)
     sent: list[Notification] = []
     while True:
-        claimed_at = max(now, clock())
+        claimed_at = moment()
         with uow_factory() as uow:
             claimed = uow.outbox.claim(now, batch, tuple(notifiers), until=claimed_at + LEASE)
             rows = _still_true(claimed, uow)
             uow.commit()
         released = False
         for row in rows:
-            if clock() - claimed_at > SENDING_TIME:  # its lease runs short: claim it afresh
+            if moment() - claimed_at > SENDING_TIME:  # its lease runs short: claim it afresh
                 row.next_attempt_at, released = now, True
-            elif _deliver(row, notifiers[row.platform], now):
+            elif _deliver(row, notifiers[row.platform], moment, step_done):
                 sent.append(row)
         with uow_factory() as uow:
             uow.outbox.record(rows)
@@ -96,10 +103,26 @@ def _reviewed(ref: tuple[int, int], uow: AbstractUnitOfWork) -> bool:
     return baseline is not None and task.id in baseline.task_ids
 
 
-def _deliver(row: Notification, notifier: Notifier, now: datetime) -> bool:
+def _step_recorder(uow_factory: Callable[[], AbstractUnitOfWork]) -> StepDone:
+    """Writes a row's progress (with the rest of it, still leased) in a transaction of its
+    own, while the delivery goes on."""
+
+    def step_done(row: Notification) -> None:
+        with uow_factory() as uow:
+            uow.outbox.record([row])
+            uow.commit()
+
+    return step_done
+
+
+def _deliver(row: Notification, notifier: Notifier, clock: Callable[[], datetime],
+             step_done: StepDone) -> bool:  # fmt: skip
+    """Send one row. A retry is timed from the failure, not from the pass's start: a send
+    that took a while (slack-sdk waits out a 429 twice itself) must still wait its full
+    Retry-After."""
     row.attempts += 1
     try:
-        notifier.send(row)
+        notifier.send(row, step_done)
     except DeliveryError as error:
         row.error = str(error)[:500]
         if error.retry_after is None or row.attempts >= MAX_ATTEMPTS:
@@ -107,13 +130,13 @@ def _deliver(row: Notification, notifier: Notifier, now: datetime) -> bool:
         else:
             backoff = min(max(error.retry_after, 2**row.attempts), MAX_BACKOFF)
             backoff *= random.uniform(1.0, 1.25)
-            row.next_attempt_at = now + timedelta(seconds=backoff)
+            row.next_attempt_at = clock() + timedelta(seconds=backoff)
         log.warning("delivery of %s failed: %s", row.dedupe_key, row.error)
         return False
     except Exception as error:  # a notifier bug: keep the row, retry later, say why
         log.exception("notifier crashed on %s", row.dedupe_key)
         row.error = f"{type(error).__name__}: {error}"[:500]
-        row.next_attempt_at = now + timedelta(seconds=60 * row.attempts)
+        row.next_attempt_at = clock() + timedelta(seconds=60 * row.attempts)
         return False
-    row.status, row.sent_at, row.error = Delivery.SENT, now, None
+    row.status, row.sent_at, row.error = Delivery.SENT, clock(), None
     return True

@@ -5,6 +5,7 @@ that scan at once, queue it once.
 """
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -20,6 +21,7 @@ class Kind(StrEnum):
     DIGEST = "digest"
     MISSING = "missing-manager"
     DECISION = "decision"  # a proposed decision, to the manager who owns its area
+    REPLY = "reply"  # a command's answer the platform refused at first (payload: the adapter's)
 
 
 class Delivery(StrEnum):
@@ -44,6 +46,9 @@ class Notification:
     created_at: datetime | None = None
     sent_at: datetime | None = None
     error: str | None = None
+    # What of a delivery of several messages is done (the digest's post, before its thread):
+    # a retry does the rest, never the done part again.
+    progress: dict | None = None
     id: int | None = None
 
 
@@ -77,7 +82,12 @@ class DeliveryError(Exception):
         self.retry_after = retry_after
 
 
+StepDone = Callable[[Notification], None]
+
+
 class Notifier(ABC):
     @abstractmethod
-    def send(self, notification: Notification) -> None:
-        """Deliver or raise DeliveryError."""
+    def send(self, notification: Notification, step_done: StepDone) -> None:
+        """Deliver or raise DeliveryError. A delivery of several messages notes each one
+        posted in `notification.progress` and calls `step_done(notification)`, which records
+        it at once: a retry, even after the worker died, resumes after it."""

@@ -17,6 +17,7 @@ from domain.context import Scope
 from domain.errors import RoleCallError
 from domain.handlers import catalog, help, home, ownership, scope, standup, tasks
 from domain.model import Person, Workspace
+from domain.notifications import Kind, Notification
 from domain.parser import parse
 from domain.ports import AbstractUnitOfWork
 from domain.unplanned import review
@@ -118,6 +119,24 @@ class RoleCall:
             fresh = uow.inbound.first(f"{workspace_key}:{delivery_id}", self.clock.now())
             uow.commit()
         return fresh
+
+    def queue_reply(self, workspace_key: str, delivery_id: str, to: str, text: str,
+                    payload: dict, progress: dict | None = None) -> bool:  # fmt: skip
+        """A reply the platform refused after its command committed goes through the outbox,
+        to be retried like any notification rather than lost; once per delivery (`payload`
+        and `progress` are the adapter's, read back by its notifier). True when queued."""
+        with self.uow_factory() as uow:
+            workspace = uow.workspaces.by_key(workspace_key)
+            if workspace is None:  # the command made it: only a bug gets here
+                raise LookupError(f"no workspace {workspace_key}")
+            now = self.clock.now()
+            queued = uow.outbox.add(Notification(
+                workspace.id, f"{workspace.id}:reply:{delivery_id}", workspace.platform, to,
+                Kind.REPLY, text, payload, created_at=now, next_attempt_at=now,
+                progress=progress or None,
+            ))  # fmt: skip
+            uow.commit()
+        return queued
 
     def set_paused(self, workspace_key: str, paused: bool) -> None:
         """An uninstalled app's workspace keeps its data; its notifications wait."""

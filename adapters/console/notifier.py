@@ -4,7 +4,7 @@ import json
 import threading
 from typing import TextIO
 
-from domain.notifications import Notification, Notifier
+from domain.notifications import Notification, Notifier, StepDone
 
 
 class ConsoleNotifier(Notifier):
@@ -12,7 +12,7 @@ class ConsoleNotifier(Notifier):
         self.stream = stream
         self._lock = threading.Lock()
 
-    def send(self, notification: Notification) -> None:
+    def send(self, notification: Notification, step_done: StepDone) -> None:
         line = json.dumps(
             {"to": notification.to, "kind": notification.kind, "text": notification.text},
             ensure_ascii=False,

@@ -379,7 +379,8 @@ class SqlOutbox(ports.Outbox):
         if notifications:
             self.session.execute(update(Notification), [
                 {"id": n.id, "status": n.status, "attempts": n.attempts, "error": n.error,
-                 "next_attempt_at": n.next_attempt_at, "sent_at": n.sent_at}
+                 "next_attempt_at": n.next_attempt_at, "sent_at": n.sent_at,
+                 "progress": n.progress}
                 for n in notifications
             ])  # fmt: skip
 

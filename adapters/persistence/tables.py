@@ -211,6 +211,7 @@ outbox = Table(
     Column("created_at", UTCDateTime),
     Column("sent_at", UTCDateTime),
     Column("error", Text),
+    Column("progress", JSON),  # the steps done of a delivery of several messages
     Index("ix_outbox_status_next_attempt", "status", "next_attempt_at"),
 )  # fmt: skip
 

@@ -4,10 +4,12 @@ workspace, and the core's answer, run off the event loop."""
 import asyncio
 import logging
 import time
+import uuid
 from dataclasses import dataclass, field
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.replies import queued_reply
 from adapters.slack.text import from_slack, mentioned_users
 from domain.chat import Message, Profile, Reply
 from domain.commands import Command
@@ -76,6 +78,15 @@ class SlackBot:
         must open within the 3 seconds a trigger_id lives."""
         message = Message(PLATFORM, origin.team, origin.user, origin.channel, "")
         return await asyncio.to_thread(self.service.run, message, command)
+
+    def queue_reply(self, origin: Origin, reply: Reply, thread_ts: str | None,
+                    progress: dict) -> None:  # fmt: skip
+        """The reply to an event Slack refused: the outbox posts it, once (keyed by the
+        event's id), with the retries every notification gets."""
+        payload = queued_reply(origin.channel, origin.user, reply, thread_ts)
+        key = origin.delivery_id or uuid.uuid4().hex  # Slack's events always have one
+        self.service.queue_reply(f"{PLATFORM}:{origin.team}", key, f"#{origin.channel}",
+                                 reply.text, payload, progress)  # fmt: skip
 
     async def _message(self, client, origin: Origin, slack_text: str, people: list[str]):
         speaker = await self.profiles.get(client, origin.team, origin.user)

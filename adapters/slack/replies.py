@@ -26,22 +26,49 @@ async def respond_with(respond, reply: Reply, client: AsyncWebClient, channel: s
 
 
 async def say_in_channel(client: AsyncWebClient, channel: str, user: str, reply: Reply,
-                         thread_ts: str | None = None) -> None:  # fmt: skip
-    """For mentions and DMs: public replies as messages, private ones as ephemeral."""
+                         thread_ts: str | None = None,
+                         progress: dict | None = None) -> None:  # fmt: skip
+    """For mentions and DMs: public replies as messages, private ones as ephemeral. What
+    got posted before a failure is noted in `progress` (a digest's message, not its thread)."""
     if reply.duplicate:
         return
-    if reply.public and isinstance(reply.data, Digest):
-        await post_digest(client, channel, reply.data)
-    elif reply.public or channel.startswith("D"):
-        await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **reply_message(reply))
-    else:
+    if _digest(reply):
+        await post_digest(client, channel, reply.data, progress)
+    elif _ephemeral(channel, reply):
         await client.chat_postEphemeral(channel=channel, user=user, thread_ts=thread_ts,
                                         **reply_message(reply))  # fmt: skip
+    else:
+        await client.chat_postMessage(channel=channel, thread_ts=thread_ts, **reply_message(reply))
 
 
-async def post_digest(client: AsyncWebClient, channel: str, digest: Digest) -> None:
-    posted = await client.chat_postMessage(channel=channel, **reply_message(Reply(
-        digest.text, public=True, data=digest)))  # fmt: skip
+def queued_reply(channel: str, user: str, reply: Reply, thread_ts: str | None) -> dict:
+    """What `say_in_channel` posts, as an outbox payload for the Slack notifier to post."""
+    digest = reply.data if _digest(reply) else None
+    return {
+        "message": _digest_message(digest) if digest else reply_message(reply),
+        "thread_ts": None if digest else thread_ts,
+        "ephemeral_for": user if not digest and _ephemeral(channel, reply) else None,
+        "details": [[who, items] for who, items in digest.details] if digest else None,
+    }
+
+
+def _digest_message(digest: Digest) -> dict:
+    return reply_message(Reply(digest.text, public=True, data=digest))
+
+
+def _digest(reply: Reply) -> bool:
+    return reply.public and isinstance(reply.data, Digest)
+
+
+def _ephemeral(channel: str, reply: Reply) -> bool:
+    return not reply.public and not channel.startswith("D")  # a DM is the asker's own
+
+
+async def post_digest(client: AsyncWebClient, channel: str, digest: Digest,
+                      progress: dict | None = None) -> None:  # fmt: skip
+    posted = await client.chat_postMessage(channel=channel, **_digest_message(digest))
+    if progress is not None:
+        progress["posted"] = {"channel": channel, "ts": posted["ts"]}
     if digest.details:
         await client.chat_postMessage(channel=channel, thread_ts=posted["ts"],
                                       text="Details by person", blocks=digest_details(

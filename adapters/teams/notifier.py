@@ -2,8 +2,9 @@
 
 A person is reached in their personal chat with the bot, else where they last talked to it;
 a channel, through the conversation it was scheduled from. A 403 or 404 means the bot was
-removed or blocked there: that conversation is retired and the next one is tried. 429 and
-5xx are handed back to the dispatcher to retry later (after Retry-After), never dropped.
+removed or blocked there: that conversation is retired and the next one is tried. 412, 429
+and 5xx (Microsoft lists 412, 429, 502 and 504 as worth retrying) are handed back to the
+dispatcher to retry later with backoff (at least Retry-After), never dropped.
 """
 
 import asyncio
@@ -17,10 +18,11 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 from adapters.teams.cards import notification_card, summary
 from adapters.teams.conversations import ConversationStore, TeamsConversation
 from adapters.teams.text import core_mentions, to_teams
-from domain.notifications import DeliveryError, Notification, Notifier
+from domain.notifications import DeliveryError, Notification, Notifier, StepDone
 
 log = logging.getLogger(__name__)
 GONE = {403, 404}  # the bot was removed from the conversation, or blocked
+RETRYABLE = {412, 429}  # and 5xx: a conflict or throttling that passes
 TIMEOUT = 10  # seconds for one post to the connector
 
 
@@ -30,7 +32,8 @@ class TeamsNotifier(Notifier):
         self.store = store
         self.app_id = app_id
 
-    def send(self, notification: Notification) -> None:
+    def send(self, notification: Notification, step_done: StepDone) -> None:
+        """One message (a digest's detail is a collapsed part of its card): no steps."""
         n = notification
         person = n.to.startswith("@")
         address = n.to[1:]
@@ -92,7 +95,7 @@ def _named(target: TeamsConversation) -> dict[str, str]:
 
 
 def _retry_or_fail(error: HttpOperationError, status: int) -> DeliveryError:
-    if status == 429 or status >= 500:
+    if status in RETRYABLE or status >= 500:
         headers = error.response.headers if error.response is not None else {}
         retry_after = headers.get("Retry-After")
         try:

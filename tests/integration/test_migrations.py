@@ -18,7 +18,7 @@ def test_upgrading_twice_changes_nothing(app):
     upgrade(app.engine)
     upgrade(app.engine)
     with app.engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0005"
+        assert MigrationContext.configure(connection).get_current_revision() == "0006"
 
 
 def test_the_head_constant_names_the_newest_migration():
@@ -55,19 +55,30 @@ def test_upgrading_a_database_that_holds_data_keeps_it(tmp_path):
     engine.dispose()
 
 
-def test_0005_remembers_which_drift_levels_managers_were_already_told(tmp_path):
+def a_workspace_at(tmp_path, revision: str):
+    """A SQLite database migrated to `revision`, holding workspace 7."""
     from sqlalchemy import text
 
     from adapters.persistence.database import make_engine
-    from adapters.persistence.migrate import migrate_to, upgrade
+    from adapters.persistence.migrate import migrate_to
 
-    engine = make_engine(f"sqlite:///{tmp_path / 'told.db'}")
-    migrate_to(engine, "0004")
+    engine = make_engine(f"sqlite:///{tmp_path / f'at-{revision}.db'}")
+    migrate_to(engine, revision)
     with engine.begin() as connection:
         connection.execute(text(
             "INSERT INTO workspaces (id, key, platform, timezone, drift_amber, drift_red, "
             "next_task_number, next_decision_number, paused) VALUES (7, 'console:w', 'console', "
             "'UTC', 0.1, 0.25, 1, 1, false)"))  # fmt: skip
+    return engine
+
+
+def test_0005_remembers_which_drift_levels_managers_were_already_told(tmp_path):
+    from sqlalchemy import text
+
+    from adapters.persistence.migrate import upgrade
+
+    engine = a_workspace_at(tmp_path, "0004")
+    with engine.begin() as connection:
         for project in (1, 2, 3):
             connection.execute(text(
                 "INSERT INTO projects (id, workspace_id, name, key, scope_dirty) "
@@ -86,4 +97,22 @@ def test_0005_remembers_which_drift_levels_managers_were_already_told(tmp_path):
     with engine.connect() as connection:
         told = connection.execute(text("SELECT id, drift_told FROM projects ORDER BY id")).all()
     assert told == [(1, "amber"), (2, "red"), (3, None)]
+    engine.dispose()
+
+
+def test_0006_keeps_queued_notifications_with_no_step_done_yet(tmp_path):
+    from sqlalchemy import text
+
+    from adapters.persistence.migrate import upgrade
+
+    engine = a_workspace_at(tmp_path, "0005")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO outbox (workspace_id, dedupe_key, platform, \"to\", kind, text, "
+            "payload, status, attempts) VALUES (7, '7:digest:1:x', 'console', '#C1', 'digest', "
+            "'Standup', '{\"details\": []}', 'pending', 2)"))  # fmt: skip
+    upgrade(engine)
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT kind, attempts, progress FROM outbox")).one()
+    assert tuple(row) == ("digest", 2, None)
     engine.dispose()

@@ -184,7 +184,7 @@ def test_a_decision_notice_is_dropped_if_the_owner_confirmed_it_meanwhile(app, c
 
 def test_a_worker_killed_between_claim_and_send_leaves_the_row_to_be_sent_later(app, chat):
     class Killed(Notifier):
-        def send(self, notification):
+        def send(self, notification, step_done=None):
             raise KeyboardInterrupt  # the process dies mid-send
 
     chat.ok(f"task add Ship it @bob due {iso(1)}")
@@ -206,7 +206,7 @@ def test_a_slow_batch_never_sends_outside_its_lease(app, chat):
     leases = []
 
     class Slow(Notifier):
-        def send(self, notification):
+        def send(self, notification, step_done=None):
             with app.uow_factory() as uow:
                 [row] = [n for n in uow.outbox.listing(("pending",), 10) if n.id == notification.id]
                 leases.append(row.next_attempt_at - wall[0])
@@ -225,7 +225,7 @@ def test_commands_go_on_while_a_notification_is_being_sent(app, chat):
     answers = []
 
     class Slow(Notifier):
-        def send(self, notification):
+        def send(self, notification, step_done=None):
             answers.append(chat.ok("task add Written while the reminder is on its way"))
 
     chat.ok(f"task add Ship it @bob due {iso(1)}")

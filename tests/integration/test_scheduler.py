@@ -17,7 +17,7 @@ class Recorder(Notifier):
         self.sent: list[tuple[str, str, str]] = []
         self.failures = failures or []
 
-    def send(self, notification) -> None:
+    def send(self, notification, step_done=None) -> None:
         if self.failures:
             raise self.failures.pop(0)
         self.sent.append((notification.to, notification.kind, notification.text))

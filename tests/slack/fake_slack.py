@@ -21,6 +21,7 @@ import socket
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -62,6 +63,7 @@ class _Failure:
     status: int
     error: str
     retry_after: int | None
+    when: Callable[[dict[str, Any]], bool] | None = None
 
 
 class FakeSlack:
@@ -173,8 +175,10 @@ class FakeSlack:
         status: int = 200,
         retry_after: int | None = None,
         error: str | None = None,
+        when: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
-        """Answer the next ``times`` calls to ``method`` with ``{"ok": false, "error": ...}``.
+        """Answer the next ``times`` calls to ``method`` with ``{"ok": false, "error": ...}``;
+        with ``when``, only calls whose params it holds true for (``lambda p: "thread_ts" in p``).
 
         ``status=429`` sends a ``Retry-After`` header (default 1 s) and the error "ratelimited".
         """
@@ -183,7 +187,7 @@ class FakeSlack:
         error = error or ("ratelimited" if status == 429 else "internal_error")
         with self._changed:
             queue = self._failures.setdefault(method, deque())
-            queue.append(_Failure(times, status, error, retry_after))
+            queue.append(_Failure(times, status, error, retry_after, when))
 
     def delay(self, method: str, seconds: float) -> None:
         """Answer every later call to ``method`` ``seconds`` late (0 for no delay)."""
@@ -202,7 +206,7 @@ class FakeSlack:
         with self._changed:
             delay = self._delays.get(method, 0)
         await asyncio.sleep(delay)
-        failure = self._take_failure(method)
+        failure = self._take_failure(method, params)
         invalid = invalid_blocks(params)
         if failure is not None:
             status, body = failure.status, {"ok": False, "error": failure.error}
@@ -229,10 +233,10 @@ class FakeSlack:
             self._changed.notify_all()
         return web.json_response({"ok": True})
 
-    def _take_failure(self, method: str) -> _Failure | None:
+    def _take_failure(self, method: str, params: dict[str, Any]) -> _Failure | None:
         with self._changed:
             queue = self._failures.get(method)
-            if not queue:
+            if not queue or (queue[0].when is not None and not queue[0].when(params)):
                 return None
             failure = queue[0]
             failure.times -= 1
