@@ -12,10 +12,10 @@ from adapters.slack.views import digest_details, reply_message
 from adapters.teams.cards import reply_card
 from bot.bootstrap import bootstrap
 from bot.config import Config
-from domain.chat import Message, Reply
-from domain.classifier import classify
-from domain.clock import FixedClock
-from domain.digest_query import gather_digest
+from domain.model.chat import Message, Reply
+from domain.model.clock import FixedClock
+from domain.ownership.classifier import classify
+from domain.standups.query import gather_digest
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 STATUSES = ("done", "doing", "blocked", "todo", "todo")

@@ -18,10 +18,10 @@ from sqlalchemy import Engine, delete, insert, select, text, update
 from adapters.persistence.tables import outbox, people, projects, tasks, workspaces
 from bot.bootstrap import bootstrap
 from bot.config import Config
-from domain.clock import FixedClock
-from domain.dispatch import dispatch
-from domain.notifications import Notification, Notifier
-from domain.scheduler import run_pass
+from domain.delivery.dispatch import dispatch
+from domain.delivery.scheduler import run_pass
+from domain.model.clock import FixedClock
+from domain.model.notifications import Notification, Notifier
 
 NOW = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # a Thursday, in working hours (UTC)
 WORKSPACES = 1_000

@@ -12,10 +12,10 @@ from adapters.persistence.migrate import upgrade
 from adapters.persistence.orm import start_mappers
 from adapters.persistence.unit_of_work import SqlAlchemyUnitOfWork, session_factory
 from bot.config import Config, slack_configured, teams_configured
-from domain.clock import Clock, SystemClock
-from domain.dates import zone
-from domain.notifications import Notification, Notifier, StepDone
-from domain.ports import AbstractUnitOfWork
+from domain.model.calendar import zone
+from domain.model.clock import Clock, SystemClock
+from domain.model.notifications import Notification, Notifier, StepDone
+from domain.model.ports import AbstractUnitOfWork
 from domain.service import RoleCall
 
 

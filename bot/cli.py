@@ -87,7 +87,7 @@ def _instant(text: str) -> datetime:
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO time: {text!r}") from None
     if moment.tzinfo is None:
-        from domain.dates import zone
+        from domain.model.calendar import zone
 
         moment = moment.replace(tzinfo=zone(Config.from_env().timezone))
     return moment
@@ -100,7 +100,7 @@ def _app(migrate: bool = True, args: argparse.Namespace | None = None):
 
 
 def _clock(args: argparse.Namespace | None):
-    from domain.clock import FixedClock, StartedClock
+    from domain.model.clock import FixedClock, StartedClock
 
     if at := getattr(args, "at", None):
         return FixedClock(at)
@@ -152,8 +152,8 @@ def _worker(args) -> int:
 
 def _chat(args) -> int:
     from adapters.console.chat import ConsoleChat
-    from domain.dates import zone
-    from domain.errors import RoleCallError
+    from domain.model.calendar import zone
+    from domain.model.errors import RoleCallError
 
     if args.tz:
         try:
@@ -179,7 +179,7 @@ def _db(args) -> int:
 
 
 def _statuses(text: str) -> tuple[str, ...]:
-    from domain.notifications import Delivery
+    from domain.model.notifications import Delivery
 
     known = tuple(Delivery)
     said = tuple(known) if text.strip() == "all" else tuple(s.strip() for s in text.split(","))

@@ -13,7 +13,7 @@ from bot.locks import WorkerLock, WorkerLockHeld
 from bot.slack import slack_app, slack_settings
 from bot.teams import mount_teams, refuse_unauthenticated, teams_settings
 from bot.worker import start_scheduler
-from domain.dates import warm_up
+from domain.language.dates import warm_up
 
 log = logging.getLogger(__name__)
 

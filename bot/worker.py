@@ -11,9 +11,9 @@ from datetime import datetime
 
 from bot.bootstrap import Application
 from bot.locks import WorkerLock
-from domain.dispatch import dispatch
-from domain.notifications import Notification
-from domain.scheduler import run_pass
+from domain.delivery.dispatch import dispatch
+from domain.delivery.scheduler import run_pass
+from domain.model.notifications import Notification
 
 log = logging.getLogger(__name__)
 INTERVAL_SECONDS = 60

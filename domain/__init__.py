@@ -1,2 +1,2 @@
-"""RoleCall's core: the model, the command language and the use cases. Standard library only,
-plus dateparser for natural dates."""
+"""RoleCall's core, standard library only (plus dateparser for natural dates): the pure model
+at the ground, the capabilities above it, the use cases and the front door (service) on top."""

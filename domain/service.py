@@ -10,17 +10,17 @@ import random
 import time
 from collections.abc import Callable
 
-from domain import commands as c
-from domain.chat import Message, Reply
-from domain.clock import Clock
-from domain.context import Scope
-from domain.errors import RoleCallError
 from domain.handlers import catalog, help, home, ownership, scope, standup, tasks
-from domain.model import Person, Workspace
-from domain.notifications import Kind, Notification
-from domain.parser import parse
-from domain.ports import AbstractUnitOfWork
-from domain.unplanned import review
+from domain.handlers.unplanned import review
+from domain.language import commands as c
+from domain.language.parser import parse
+from domain.model.chat import Message, Reply
+from domain.model.clock import Clock
+from domain.model.context import Scope
+from domain.model.errors import RoleCallError
+from domain.model.notifications import Kind, Notification
+from domain.model.ports import AbstractUnitOfWork
+from domain.model.workspace import Person, Workspace
 
 log = logging.getLogger(__name__)
 

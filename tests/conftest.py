@@ -10,7 +10,7 @@ from adapters.persistence.database import make_engine, normalise_url
 from adapters.persistence.tables import metadata
 from bot.bootstrap import bootstrap
 from bot.config import Config
-from domain.clock import FixedClock
+from domain.model.clock import FixedClock
 from domain.service import RoleCall
 from tests.fakes import FakeUnitOfWork
 from tests.support import THURSDAY, ChatDriver

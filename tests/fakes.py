@@ -2,9 +2,9 @@
 
 from itertools import count
 
-from domain import ports
-from domain.model import name_key
-from domain.notifications import Delivery
+from domain.model import ports
+from domain.model.notifications import Delivery
+from domain.model.workspace import name_key
 
 
 class FakeRepository:

@@ -11,7 +11,7 @@ import os
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.chat import Message, Reply
+from domain.model.chat import Message, Reply
 from domain.service import RoleCall
 
 DEFAULT_NOW = "2026-11-26T10:00:00+00:00"

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import TextIO
 
-from domain.chat import Message, Reply
-from domain.dates import warm_up
+from domain.language.dates import warm_up
+from domain.model.chat import Message, Reply
 from domain.service import RoleCall
 
 PLATFORM = "console"

@@ -4,7 +4,7 @@ import json
 import threading
 from typing import TextIO
 
-from domain.notifications import Notification, Notifier, StepDone
+from domain.model.notifications import Notification, Notifier, StepDone
 
 
 class ConsoleNotifier(Notifier):

@@ -4,12 +4,12 @@ mapping), once per process."""
 from sqlalchemy.orm import registry
 
 from adapters.persistence import tables as t
-from domain.decisions import AreaOwner, Decision
-from domain.model import Channel, Person, Product, Project, Workspace
-from domain.notifications import Notification
-from domain.scope import Baseline
-from domain.standups import Checkin, Standup
-from domain.tasks import Task
+from domain.model.baselines import Baseline
+from domain.model.decisions import AreaOwner, Decision
+from domain.model.notifications import Notification
+from domain.model.standups import Checkin, Standup
+from domain.model.tasks import Task
+from domain.model.workspace import Channel, Person, Product, Project, Workspace
 
 mapper_registry = registry(metadata=t.metadata)
 _MAPPINGS = (

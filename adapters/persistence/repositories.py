@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from adapters.persistence import tables as t
-from domain import ports
-from domain.decisions import AreaOwner, Decision
-from domain.model import Channel, Person, Product, Project, Workspace, name_key
-from domain.notifications import Delivery, Notification, Outgoing
-from domain.scope import Baseline
-from domain.standups import Checkin, Standup
-from domain.tasks import OPEN_STATUSES, Task, TaskFacts
+from domain.model import ports
+from domain.model.baselines import Baseline
+from domain.model.decisions import AreaOwner, Decision
+from domain.model.notifications import Delivery, Notification, Outgoing
+from domain.model.standups import Checkin, Standup
+from domain.model.tasks import OPEN_STATUSES, Task, TaskFacts
+from domain.model.workspace import Channel, Person, Product, Project, Workspace, name_key
 
 
 class _Repo:

@@ -11,8 +11,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.replies import queued_reply
 from adapters.slack.text import from_slack, mentioned_users
-from domain.chat import Message, Profile, Reply
-from domain.commands import Command
+from domain.language.commands import Command
+from domain.model.chat import Message, Profile, Reply
 from domain.service import RoleCall
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from slack_bolt.async_app import AsyncApp
 from adapters.slack.bridge import SlackBot, origin_of
 from adapters.slack.replies import respond_with
 from adapters.slack.views import reply_message, task_modal
-from domain import commands as c
-from domain.digest import Digest
+from domain.language import commands as c
+from domain.standups.digest import Digest
 
 ANSWER_WITHIN = 2.0  # seconds: Slack waits 3 for the ack
 

@@ -16,8 +16,8 @@ from adapters.slack.bridge import Origin, SlackBot, origin_of
 from adapters.slack.replies import say_in_channel
 from adapters.slack.text import after_bot_mention
 from adapters.slack.views import home_view
-from domain import commands as c
-from domain.chat import Reply
+from domain.language import commands as c
+from domain.model.chat import Reply
 
 log = logging.getLogger(__name__)
 

@@ -12,10 +12,10 @@ from adapters.slack.commands import open_task_modal
 from adapters.slack.replies import post_or_respond, say_in_channel
 from adapters.slack.text import from_slack
 from adapters.slack.views import TASK_MODAL, reply_message
-from domain import commands as c
-from domain.errors import RoleCallError
-from domain.parser_args import parse_task_number
-from domain.tasks import MAX_TITLE, Status
+from domain.language import commands as c
+from domain.language.arguments import parse_task_number
+from domain.model.errors import RoleCallError
+from domain.model.tasks import MAX_TITLE, Status
 
 STATUS_BUTTONS = {"task_start": Status.DOING, "task_done": Status.DONE}
 

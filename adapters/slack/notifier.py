@@ -14,7 +14,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from adapters.slack.views import digest_details, notification_message
-from domain.notifications import DeliveryError, Kind, Notification, Notifier, StepDone
+from domain.model.notifications import DeliveryError, Kind, Notification, Notifier, StepDone
 
 PERMANENT = {
     "channel_not_found", "not_in_channel", "is_archived", "account_inactive", "invalid_auth",

@@ -8,8 +8,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from adapters.slack.views import digest_details, reply_message
-from domain.chat import Reply
-from domain.digest import Digest
+from domain.model.chat import Reply
+from domain.standups.digest import Digest
 
 log = logging.getLogger(__name__)
 

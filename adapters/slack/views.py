@@ -22,11 +22,11 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from adapters.slack.text import to_mrkdwn
-from domain.answers import OwnerAnswer
-from domain.chat import Reply
-from domain.digest import Digest
 from domain.handlers.home import Home
-from domain.tasks import Task, next_actions
+from domain.model.chat import Reply
+from domain.model.tasks import Task, next_actions
+from domain.ownership.answers import OwnerAnswer
+from domain.standups.digest import Digest
 
 SECTION_LIMIT = 2900  # Slack's is 3000 characters per text object
 BLOCK_LIMIT = 45  # of Slack's 50 per message

@@ -19,10 +19,10 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment, ChannelAccoun
 from adapters.teams.cards import reply_card, summary, welcome_card
 from adapters.teams.conversations import ConversationStore, TeamsConversation
 from adapters.teams.text import core_mentions, from_teams, to_teams
-from domain import commands as c
-from domain.chat import Message, Profile, Reply
+from domain.language import commands as c
+from domain.model.chat import Message, Profile, Reply
+from domain.model.tasks import Status
 from domain.service import RoleCall
-from domain.tasks import Status
 
 log = logging.getLogger(__name__)
 PLATFORM = "teams"

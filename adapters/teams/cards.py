@@ -9,10 +9,10 @@ expand it. Long content is cut to fit Teams' message size with "…and N more".
 import json
 from collections.abc import Callable
 
-from domain.answers import OwnerAnswer
-from domain.chat import Reply
-from domain.digest import Digest
-from domain.tasks import Task, next_actions
+from domain.model.chat import Reply
+from domain.model.tasks import Task, next_actions
+from domain.ownership.answers import OwnerAnswer
+from domain.standups.digest import Digest
 
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"

@@ -18,7 +18,7 @@ from msrest.exceptions import ClientRequestError, HttpOperationError
 from adapters.teams.cards import notification_card, summary
 from adapters.teams.conversations import ConversationStore, TeamsConversation
 from adapters.teams.text import core_mentions, to_teams
-from domain.notifications import DeliveryError, Notification, Notifier, StepDone
+from domain.model.notifications import DeliveryError, Notification, Notifier, StepDone
 
 log = logging.getLogger(__name__)
 GONE = {403, 404}  # the bot was removed from the conversation, or blocked

@@ -1,17 +1,18 @@
 """Products and projects: create, describe, constrain, and the project's channel default."""
 
-from domain import commands as c
-from domain.chat import Reply
-from domain.context import Scope
-from domain.dates import parse_day, show_day
-from domain.errors import RoleCallError
-from domain.model import NO_CONSTRAINT, Product, Project
-from domain.ownership import require_manager
-from domain.parser_args import parse_amount
-from domain.scope import find_breaches
-from domain.scope_report import drift_summary, scope_report
-from domain.text import quoted
-from domain.usage import USAGE
+from domain.language import commands as c
+from domain.language.arguments import parse_amount
+from domain.language.dates import parse_day
+from domain.language.usage import USAGE
+from domain.model.calendar import show_day
+from domain.model.chat import Reply
+from domain.model.context import Scope
+from domain.model.errors import RoleCallError
+from domain.model.text import quoted
+from domain.model.workspace import NO_CONSTRAINT, Product, Project
+from domain.ownership.owners import require_manager
+from domain.scope.drift import find_breaches
+from domain.scope.report import drift_summary, scope_report
 
 
 def add_product(cmd: c.AddProduct, s: Scope) -> Reply:

@@ -1,11 +1,11 @@
 """`help [topic]`."""
 
-from domain import commands as c
-from domain.areas import AREAS
-from domain.chat import Reply
-from domain.context import Scope
-from domain.dates import DATE_EXAMPLES
-from domain.usage import TOPICS, USAGE
+from domain.language import commands as c
+from domain.language.dates import DATE_EXAMPLES
+from domain.language.usage import TOPICS, USAGE
+from domain.model.chat import Reply
+from domain.model.context import Scope
+from domain.ownership.areas import AREAS
 
 INTRO = (
     "RoleCall keeps product and project manager responsibilities straight.\n"

@@ -4,14 +4,14 @@ Slack's App Home renders the same data."""
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
-from domain import commands as c
-from domain.chat import Reply
-from domain.context import Scope
-from domain.dates import add_working_days
-from domain.decisions import Decision, DecisionStatus
-from domain.ports import TaskQuery
-from domain.tasks import OPEN_STATUSES, Status, Task
-from domain.text import quoted, task_line
+from domain.language import commands as c
+from domain.model.calendar import add_working_days
+from domain.model.chat import Reply
+from domain.model.context import Scope
+from domain.model.decisions import Decision, DecisionStatus
+from domain.model.ports import TaskQuery
+from domain.model.tasks import OPEN_STATUSES, Status, Task
+from domain.model.text import quoted, task_line
 
 LIMIT = 20
 

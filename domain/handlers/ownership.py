@@ -1,19 +1,19 @@
 """`who owns`, decisions, roles and area owners."""
 
-from domain import commands as c
-from domain.answers import answer
-from domain.areas import AREAS, find_area
-from domain.chat import Reply
-from domain.context import Scope
-from domain.decisions import Decision, DecisionStatus
-from domain.errors import NotFound, RoleCallError
-from domain.model import Person
-from domain.notifications import Kind, Notification
-from domain.ownership import describe, require_manager
-from domain.quiet import next_working_moment
-from domain.roles import Role
-from domain.text import quoted
-from domain.usage import USAGE
+from domain.delivery.quiet import next_working_moment
+from domain.language import commands as c
+from domain.language.usage import USAGE
+from domain.model.chat import Reply
+from domain.model.context import Scope
+from domain.model.decisions import Decision, DecisionStatus
+from domain.model.errors import NotFound, RoleCallError
+from domain.model.notifications import Kind, Notification
+from domain.model.roles import Role
+from domain.model.text import quoted
+from domain.model.workspace import Person
+from domain.ownership.answers import answer
+from domain.ownership.areas import AREAS, find_area
+from domain.ownership.owners import describe, require_manager
 
 
 def who_owns(cmd: c.AskWhoOwns, s: Scope) -> Reply:

@@ -1,12 +1,12 @@
 """`project baseline` and `project drift`."""
 
-from domain import commands as c
-from domain.chat import Reply
-from domain.context import Scope
-from domain.dates import show_day
-from domain.ownership import require_manager
-from domain.scope import Baseline
-from domain.scope_report import breach_lines, drift_lines, drift_summary, scope_report
+from domain.language import commands as c
+from domain.model.baselines import Baseline
+from domain.model.calendar import show_day
+from domain.model.chat import Reply
+from domain.model.context import Scope
+from domain.ownership.owners import require_manager
+from domain.scope.report import breach_lines, drift_lines, drift_summary, scope_report
 
 
 def set_baseline(cmd: c.SetBaseline, s: Scope) -> Reply:

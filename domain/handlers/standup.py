@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
-from domain import commands as c
-from domain.chat import Reply
-from domain.context import Scope
-from domain.dates import zone
-from domain.digest_query import gather_digest
-from domain.standups import Checkin, Standup
+from domain.language import commands as c
+from domain.model.calendar import zone
+from domain.model.chat import Reply
+from domain.model.context import Scope
+from domain.model.standups import Checkin, Standup
+from domain.standups.query import gather_digest
 
 
 def schedule(cmd: c.ScheduleStandup, s: Scope) -> Reply:

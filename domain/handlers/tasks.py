@@ -3,19 +3,20 @@
 from dataclasses import replace
 from datetime import timedelta
 
-from domain import commands as c
-from domain.chat import Reply
-from domain.context import Scope
-from domain.dates import DATE_EXAMPLES, parse_when, show_day, zone
-from domain.errors import RoleCallError
-from domain.model import Project
-from domain.ports import TaskQuery
-from domain.quiet import next_working_moment
-from domain.reminders import first_check
-from domain.tasks import MAX_TITLE, OPEN_STATUSES, Status, Task
-from domain.text import due_phrase, listing, quoted, task_line
-from domain.unplanned import report_unplanned
-from domain.usage import USAGE
+from domain.delivery.ladder import first_check
+from domain.delivery.quiet import next_working_moment
+from domain.handlers.unplanned import report_unplanned
+from domain.language import commands as c
+from domain.language.dates import DATE_EXAMPLES, parse_when
+from domain.language.usage import USAGE
+from domain.model.calendar import show_day, zone
+from domain.model.chat import Reply
+from domain.model.context import Scope
+from domain.model.errors import RoleCallError
+from domain.model.ports import TaskQuery
+from domain.model.tasks import MAX_TITLE, OPEN_STATUSES, Status, Task
+from domain.model.text import due_phrase, listing, quoted, task_line
+from domain.model.workspace import Project
 
 LIST_LIMIT = 50
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 
-from domain.dates import show_day
+from domain.model.calendar import show_day
 from tests.e2e.conftest import ROLECALL
 from tests.support import SETUP, day, stamp
 

@@ -11,8 +11,8 @@ import pytest
 from bot.bootstrap import bootstrap
 from bot.config import Config
 from bot.worker import run_once
-from domain.clock import FixedClock
-from domain.notifications import DeliveryError
+from domain.model.clock import FixedClock
+from domain.model.notifications import DeliveryError
 from tests.e2e.conftest import ROLECALL
 from tests.integration.test_scheduler import Recorder
 from tests.support import THURSDAY, ChatDriver, at, iso, stamp

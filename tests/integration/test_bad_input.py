@@ -75,8 +75,8 @@ def test_a_bug_is_logged_and_the_user_gets_an_apology(chat, monkeypatch, caplog)
 
 def test_a_retry_after_a_crashed_first_attempt_does_the_work_once(chat, app, monkeypatch):
     from domain import service
-    from domain.chat import Message
-    from domain.ports import TaskQuery
+    from domain.model.chat import Message
+    from domain.model.ports import TaskQuery
 
     real, calls = service.HANDLERS[service.c.AddTask], []
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from adapters.persistence import tables
-from domain.dates import show_day
+from domain.model.calendar import show_day
 from tests.support import day, iso, local, set_up_store
 
 
@@ -151,7 +151,7 @@ def test_first_messages_at_once_from_a_new_workspace_all_succeed(app):
     of the race run again instead of apologising."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from domain.chat import Message
+    from domain.model.chat import Message
 
     def first(n: int):
         return app.service.handle(Message("slack", "TRACE", f"U{n}", "C1", f"task add Race {n}"))
@@ -166,7 +166,7 @@ def test_first_messages_at_once_from_a_new_workspace_all_succeed(app):
 def test_tally_counts_like_count_in_one_query(app, chat):
     from dataclasses import replace
 
-    from domain.ports import TaskQuery
+    from domain.model.ports import TaskQuery
 
     for n in range(5):
         chat.ok(f"task add Tally {n} due {day(n - 6)}")

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from adapters.slack.views import digest_details, notification_message, reply_message
 from adapters.teams.cards import notification_card, reply_card
-from domain.chat import Reply
-from domain.digest import Digest
+from domain.model.chat import Reply
+from domain.standups.digest import Digest
 from tests.slack.fake_slack import invalid_blocks
 
 TEAMS_LIMIT = 28_000  # bytes of message Teams accepts, about

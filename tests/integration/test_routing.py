@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from domain.dispatch import LEASE, dispatch
-from domain.notifications import Delivery, Notifier
-from domain.scheduler import run_pass
+from domain.delivery.dispatch import LEASE, dispatch
+from domain.delivery.scheduler import run_pass
+from domain.model.notifications import Delivery, Notifier
 from tests.integration.test_scheduler import Recorder, pass_at
 from tests.support import at, clock_change, iso, local, set_up_store, stamp
 

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.worker import run_once
-from domain.dates import show_day
-from domain.notifications import DeliveryError, Notifier
+from domain.model.calendar import show_day
+from domain.model.notifications import DeliveryError, Notifier
 from tests.support import at, day, iso, local, set_up_store, stamp
 
 BERLIN = "Europe/Berlin"
@@ -225,7 +225,7 @@ def test_a_digest_late_on_its_own_day_is_posted_and_dated_that_day(app, chat, re
 
 
 def test_the_delivery_ledger_forgets_after_a_week(app, chat, recorder):
-    from domain.chat import Message
+    from domain.model.chat import Message
 
     message = Message("console", "acme", "erin", "general", "task add Once", delivery_id="E1")
     assert app.service.handle(message).ok

@@ -13,10 +13,10 @@ from adapters.persistence.database import make_engine
 from adapters.persistence.tables import outbox
 from bot.bootstrap import bootstrap
 from bot.config import Config
-from domain.clock import FixedClock
-from domain.dispatch import LEASE, dispatch
-from domain.notifications import Notifier
-from domain.scheduler import run_pass
+from domain.delivery.dispatch import LEASE, dispatch
+from domain.delivery.scheduler import run_pass
+from domain.model.clock import FixedClock
+from domain.model.notifications import Notifier
 from tests.e2e.conftest import ROLECALL
 from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET
 from tests.slack.signing import event_body

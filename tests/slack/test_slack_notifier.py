@@ -5,7 +5,7 @@ import subprocess
 
 from bot.bootstrap import bootstrap
 from bot.config import Config
-from domain.clock import FixedClock
+from domain.model.clock import FixedClock
 from tests.e2e.conftest import ROLECALL
 from tests.slack.conftest import BOT_TOKEN, SIGNING_SECRET
 from tests.support import THURSDAY, ChatDriver, iso, stamp

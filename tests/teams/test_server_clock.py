@@ -3,7 +3,7 @@ starting at one and running on (through a midnight it chose, here)."""
 
 import time
 
-from domain.dates import show_day
+from domain.model.calendar import show_day
 from tests.server import running_server
 from tests.support import day, stamp
 from tests.teams.test_teams_http import activity, post

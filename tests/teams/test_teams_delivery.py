@@ -10,7 +10,7 @@ from adapters.persistence.orm import start_mappers
 from adapters.persistence.tables import outbox, people
 from adapters.teams.app import TeamsSettings
 from bot.teams import teams_notifier
-from domain.notifications import DeliveryError, Notification
+from domain.model.notifications import DeliveryError, Notification
 from tests.support import THURSDAY
 from tests.teams.test_teams_http import ERIN, say, worker
 

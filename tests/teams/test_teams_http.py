@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from adapters.persistence.database import make_engine
 from adapters.persistence.tables import outbox, tasks, teams_conversations
-from domain.dates import show_day
+from domain.model.calendar import show_day
 from tests.e2e.conftest import ROLECALL, Cli
 from tests.support import SETUP, day, iso, stamp
 from tests.teams.conftest import APP_ID

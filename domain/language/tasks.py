@@ -1,0 +1,160 @@
+"""`task …` commands."""
+
+import re
+
+from domain.language import commands as c
+from domain.language.arguments import bounded, parse_estimate, parse_task_number
+from domain.language.dates import reads_as_date
+from domain.language.tokens import Token, join, split_options
+from domain.language.usage import USAGE, did_you_mean
+from domain.model.errors import RoleCallError
+from domain.model.tasks import MAX_TITLE, Status
+
+_STATUS_VERBS = {
+    "done": Status.DONE, "finish": Status.DONE, "close": Status.DONE, "complete": Status.DONE,
+    "start": Status.DOING, "doing": Status.DOING, "drop": Status.DROPPED,
+    "cancel": Status.DROPPED, "reopen": Status.TODO, "todo": Status.TODO,
+}  # fmt: skip
+_SUBVERBS = ["add", "list", "done", "start", "drop", "reopen", "block", "due", "assign", "show",
+             "snooze", "approve", "defer"]  # fmt: skip
+_LIST_FILTERS = {"mine", "my", "overdue", "late", "blocked"}
+_NUMBERED_VERBS = {*_STATUS_VERBS, "block", "due", "assign", "show", "info", "snooze", "later",
+                   "approve", "defer"}  # fmt: skip
+
+
+def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
+    if not implicit_add or not tokens:
+        return _parse_task(tokens, implicit_add, plural)
+    try:
+        return _parse_task(tokens, implicit_add, plural)
+    except RoleCallError:
+        if _names_a_task(tokens):
+            raise  # `/task done #abc` is a mistyped command, not a task called "done #abc"
+        return _task_add(tokens)  # `/task Finish the report`: a title that starts like a verb
+
+
+def _names_a_task(tokens: list[Token]) -> bool:
+    """A verb that takes a task number, then a number-like word: `#5`, `#abc` or `5` alone,
+    or only numbers ("done 5 6"). "Start 2 new servers", "Block #general spam" and "Later"
+    are titles."""
+    if len(tokens) < 2 or tokens[0].word not in _NUMBERED_VERBS:
+        return False
+    first, rest = tokens[1].text, [t.text.lstrip("#") for t in tokens[1:]]
+    if re.match(r"#[\d\W]", first) or all(r.lstrip("-").isdigit() for r in rest):
+        return True
+    return len(tokens) == 2 and first[:1] == "#"
+
+
+def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
+    sub = tokens[0].word if tokens else ("list" if implicit_add or plural else "")
+    args = tokens[1:]
+    if sub in ("add", "new", "create"):
+        return _task_add(args)
+    if sub in ("list", "ls", "show-all"):
+        return _task_list(args)
+    if sub in _STATUS_VERBS:
+        return c.ChangeTaskStatus(_one_number(args, "task status"), _STATUS_VERBS[sub])
+    if sub == "block":
+        reason = join(args[1:])
+        if not args or not reason:
+            raise RoleCallError("Say which task and why it is blocked.", USAGE["task block"])
+        reason = bounded(reason, 500, "reason", "task block")
+        return c.ChangeTaskStatus(parse_task_number(args[0].text), Status.BLOCKED, reason)
+    if sub == "due":
+        if len(args) < 2:
+            raise RoleCallError("Say which task and the new date.", USAGE["task due"])
+        return c.RescheduleTask(parse_task_number(args[0].text), join(args[1:]))
+    if sub == "assign":
+        person = args[1].mention if len(args) == 2 else None
+        if len(args) == 2 and not person:
+            nobody = args[1].text.startswith("＠")  # an @name the platform knows no one by
+            raise RoleCallError(f"“{args[1].text[:40]}” is " + (
+                "nobody in this workspace; pick the person from the @ list."
+                if nobody else "not a person; use @name."), USAGE["task assign"])  # fmt: skip
+        if not person:
+            raise RoleCallError("Say which task and who takes it.", USAGE["task assign"])
+        return c.AssignTask(parse_task_number(args[0].text), person)
+    if sub in ("show", "info"):
+        return c.ShowTask(_one_number(args, "task show"))
+    if sub in ("snooze", "later"):
+        return c.SnoozeTask(_one_number(args, "task snooze"))
+    if sub in ("approve", "defer"):
+        return c.ReviewUnplannedTask(_one_number(args, "task review"), sub == "approve")
+    if implicit_add:
+        return _task_add(tokens)
+    if sub in _LIST_FILTERS or (tokens and tokens[0].mention):
+        return _task_list(tokens)  # "tasks mine", "task @bob": a listing
+    if not sub:
+        raise RoleCallError("Say what to do with tasks.", USAGE["task add"])
+    hint = did_you_mean(sub, _SUBVERBS)
+    raise RoleCallError(
+        f"Unknown task command “{tokens[0].text[:40]}”.{hint} Use {', '.join(_SUBVERBS)}.",
+        USAGE["task add"],
+    )
+
+
+def _one_number(args: list[Token], form: str) -> int:
+    if len(args) > 1 and all(a.text.lstrip("#").isdigit() for a in args):
+        raise RoleCallError("One task at a time, please.", USAGE[form])
+    if len(args) != 1:
+        raise RoleCallError("Say which task, by its number.", USAGE[form])
+    return parse_task_number(args[0].text)
+
+
+def _task_add(tokens: list[Token]) -> c.AddTask:
+    named = list({t.mention.lower(): t.mention for t in tokens if t.mention}.values())  # as typed
+    if len(named) > 1:
+        raise RoleCallError(
+            f"A task has one assignee, and this names {len(named)}: @" + ", @".join(named[:5])
+            + ". Quote the title if the others are part of it.", USAGE["task add"])  # fmt: skip
+    words, options = split_options(tokens, single=set(), multi={"due", "in", "estimate"})
+    mention = options.get("@")
+    assignee = mention[0].mention if mention else None
+    if assignee is None and (inline := [t.mention for t in words if t.mention]):
+        assignee = inline[0]  # "Ask @bob to review the copy" goes to bob
+    title = join(words)
+    if assignee and words and words[0].mention == assignee:
+        title = join(words[1:])  # "@bob write the notes": the mention is not part of the title
+    if not title or _only_a_date(words):
+        raise RoleCallError("The task needs a title.", USAGE["task add"])
+    if len(title) > MAX_TITLE:
+        raise RoleCallError(
+            f"The title is {len(title):,} characters; the limit is {MAX_TITLE}.", USAGE["task add"]
+        )
+    return c.AddTask(
+        title=title,
+        assignee=assignee,
+        due=join(options["due"]) if "due" in options else None,
+        project=join(options["in"]) if "in" in options else None,
+        estimate=parse_estimate(join(options["estimate"])) if "estimate" in options else None,
+    )
+
+
+def _only_a_date(words: list[Token]) -> bool:
+    """`task add due tomorrow` is a forgotten title, not a task called "due tomorrow"."""
+    # "Due diligence on the vendor" is a title
+    return len(words) >= 2 and words[0].word == "due" and reads_as_date(join(words[1:]))
+
+
+def _task_list(tokens: list[Token]) -> c.ListTasks:
+    filters: dict = {}
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].word
+        if tokens[i].mention:
+            filters["person"] = tokens[i].mention
+        elif word in ("mine", "my", "me"):
+            filters["mine"] = True
+        elif word in ("overdue", "late"):
+            filters["overdue"] = True
+        elif word == "blocked":
+            filters["blocked"] = True
+        elif word in ("done", "closed", "finished"):
+            filters["done"] = True
+        elif word in ("in", "for") and i + 1 < len(tokens):
+            filters["project"] = join(tokens[i + 1 :])
+            break
+        else:
+            raise RoleCallError(f"Unknown filter “{tokens[i].text[:40]}”.", USAGE["task list"])
+        i += 1
+    return c.ListTasks(**filters)
