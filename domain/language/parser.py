@@ -20,6 +20,17 @@ _VERBS = (
     "task, who owns, decision, product, project, role, roles, owners, standup, checkin, me, "
     "timezone, help"
 )
+# Questions that ask whose call something is without starting with "who": "is the release
+# date marco's call or priya's?", "should priya or marco decide the price?", "which manager
+# owns pricing?", "is this a product or a project decision?".
+_WHOSE_CALL = re.compile(
+    r"^(?:(?:is|isn'?t|are|was|would\s+(?:it|this|that)\s+be)\b.*\b(?:call|decision|choice|"
+    r"job|responsibilit(?:y|ies)|remit|area|say|domain)s?\b"
+    r"|(?:should|does|do|did|can|could|would|will|shall)\b.*\b(?:decide|decides|own|owns|"
+    r"make\s+the\s+call|have\s+the\s+final\s+say|sign\s+off|approve|call\s+it)\b"
+    r"|(?:which|what)\s+(?:manager|pm|role|one\s+of\s+(?:us|you|them)|person)\b)",
+    re.IGNORECASE,
+)
 _TEXT_VERBS = {
     "checkin": parse_checkin,
     "check-in": parse_checkin,
@@ -52,5 +63,7 @@ def parse(text: str, implicit_task_add: bool = False) -> c.Command:
         return SETUP_VERBS[verb](tokens)
     if not verb:
         raise RoleCallError("Type a command.", "help")
+    if _WHOSE_CALL.search(text):
+        return parse_who_owns(text)
     hint = did_you_mean(verb, [*_TEXT_VERBS, *SETUP_VERBS, "task", "who"])
     raise RoleCallError(f"Unknown command “{head[:40]}”.{hint} Commands: {_VERBS}.", "help")

@@ -346,3 +346,11 @@ def test_approving_an_approved_task_says_it_is_already_in_scope(fake_chat):
     fake_chat.ok("task add Surprise in Checkout", user="bob")
     fake_chat.ok("task approve #1", user="dave")
     assert "already in the scope of Checkout" in fake_chat.fails("task approve #1", user="dave")
+
+
+def test_whose_call_asked_without_who_gets_the_who_owns_answer(fake_chat):
+    set_up_store(fake_chat)
+    answer = fake_chat.ok("is the project schedule marco's call or priya's?")
+    assert answer.startswith("Owner: the project manager, @dave")
+    answer = fake_chat.ok("should priya or marco decide the pricing page copy for Web Store?")
+    assert answer.startswith("Owner: the product manager, @alice")

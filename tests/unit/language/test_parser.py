@@ -585,3 +585,26 @@ def test_any_who_question_is_a_who_owns_question(text, question):
 
 def test_a_typed_slash_task_with_a_title_adds_the_task():
     assert parse("/task Write onboarding doc @sam") == c.AddTask("Write onboarding doc", "sam")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the release date marco's call or priya's?",
+        "should priya or marco decide the price?",
+        "which manager owns pricing?",
+        "is this a product or a project decision?",
+        "does the PM or the product manager decide when we launch",
+        "Is it my call or the PM’s whether we cut the export feature?",
+        "would it be my decision to drop the beta?",
+        "what role makes the call on the vendor?",
+    ],
+)
+def test_a_question_asking_whose_call_it_is_is_a_who_owns_question(text):
+    assert parse(text) == c.AskWhoOwns(text)
+
+
+@pytest.mark.parametrize("text", ["is the weather nice", "should we go", "which way"])
+def test_other_questions_are_still_unknown_commands(text):
+    with pytest.raises(RoleCallError, match="Unknown command"):
+        parse(text)
