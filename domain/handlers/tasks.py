@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import timedelta
+from difflib import get_close_matches
 
 from domain.delivery.ladder import first_check
 from domain.delivery.quiet import next_working_moment
@@ -15,7 +16,7 @@ from domain.model.context import Scope
 from domain.model.errors import RoleCallError
 from domain.model.ports import TaskQuery
 from domain.model.tasks import MAX_TITLE, OPEN_STATUSES, Status, Task
-from domain.model.text import due_phrase, listing, quoted, task_line
+from domain.model.text import due_said, listing, quoted, task_line
 from domain.model.workspace import Project
 
 LIST_LIMIT = 50
@@ -25,9 +26,8 @@ def add_task(cmd: c.AddTask, s: Scope) -> Reply:
     if not cmd.title.strip() or len(cmd.title) > MAX_TITLE:  # commands also come from forms
         raise RoleCallError(f"A task needs a title of 1 to {MAX_TITLE} characters.",
                             USAGE["task add"])  # fmt: skip
-    quoting = "project add <name>  (or quote a title that contains “in”)"
-    project = s.project(cmd.project, quoting) if cmd.project else s.default_project()
-    assignee = s.person(cmd.assignee) if cmd.assignee else s.speaker
+    project, title, readings = _project_and_title(cmd, s)
+    assignee, title, readings = _assignee(cmd, s, title, readings)
     due_on = due_at = None
     if cmd.due:
         due_on, due_at = _when(cmd.due, s, "task add")
@@ -35,7 +35,7 @@ def add_task(cmd: c.AddTask, s: Scope) -> Reply:
     task = Task(
         workspace_id=workspace.id,
         number=workspace.take_task_number(),
-        title=cmd.title,
+        title=title,
         created_by_id=s.speaker.id,
         assignee_id=assignee.id,
         project_id=project.id if project else None,
@@ -49,7 +49,10 @@ def add_task(cmd: c.AddTask, s: Scope) -> Reply:
     s.uow.tasks.add(task)
     where = f", in {project.name}." if project else "."
     lines = [f"Added {task.ref} {quoted(task.title)} for {assignee.mention}, "
-             f"{due_phrase(task, s.today, s.tz)}{where}"]  # fmt: skip
+             f"{due_said(task, s.today, s.tz)}{where}"]  # fmt: skip
+    if readings:
+        lines.append("Read " + "; ".join(f"{quoted(said)} as {what}" for said, what in readings)
+                     + f". Not right? task edit {task.ref} … or task drop {task.ref}")  # fmt: skip
     if project:
         project.scope_dirty = True
         if notice := report_unplanned(task, project, s):
@@ -121,7 +124,7 @@ def reschedule(cmd: c.RescheduleTask, s: Scope) -> Reply:
     _plan_reminders(task, s)
     _touch_project(task, s)
     return Reply(
-        f"{task.ref} {quoted(task.title)} is now {due_phrase(task, s.today, s.tz)}.", data=task
+        f"{task.ref} {quoted(task.title)} is now {due_said(task, s.today, s.tz)}.", data=task
     )
 
 
@@ -164,6 +167,44 @@ def _line(task: Task, s: Scope) -> str:
     return task_line(
         task, s.mention(task.assignee_id), project.name if project else None, s.today, s.tz
     )
+
+
+def _project_and_title(cmd: c.AddTask, s: Scope) -> tuple[Project | None, str, list]:
+    """The project `in <x>` names. When it names none but the channel or workspace has a
+    default one, "in <x>" was part of the title ("Fix bug in cart totals")."""
+    readings = list(cmd.readings)
+    if not cmd.project:
+        return s.default_project(), cmd.title, readings
+    found = s.uow.projects.by_name(s.workspace.id, cmd.project)
+    if found:
+        return found, cmd.title, readings
+    title = f"{cmd.title} in {cmd.project}"
+    if default := s.default_project():
+        return default, title, readings
+    names = [p.name for p in s.uow.projects.list(s.workspace.id)]
+    if not names or not get_close_matches(cmd.project.casefold(), [n.casefold() for n in names],
+                                          n=1, cutoff=0.75):  # fmt: skip
+        # Like no project at all ("Fix bug in cart totals"); a near miss ("in Chekout") is
+        # a typo, refused below with the projects there are.
+        return None, title, [*readings, (f"in {cmd.project}", "part of the title")]
+    return s.project(cmd.project, "project add <name>  (or quote a title that contains “in”)"), \
+        cmd.title, readings  # fmt: skip
+
+
+def _assignee(cmd: c.AddTask, s: Scope, title: str, readings: list):
+    """`@name`; else a person the workspace knows, said by name ("for sam", "sam: …");
+    else whoever logged the task."""
+    if cmd.assignee:
+        return s.person(cmd.assignee), title, readings
+    if cmd.named and title == cmd.title:
+        name, said, rest = cmd.named
+        if rest and (known := s.uow.people.by_name(s.workspace.id, name)):
+            return (
+                s.person(known.handle),
+                rest,
+                [*readings, (said, f"the assignee, {known.mention}")],
+            )
+    return s.speaker, title, readings
 
 
 def _when(text: str, s: Scope, form: str):

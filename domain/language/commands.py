@@ -4,7 +4,7 @@ Names and dates stay raw text here; handlers resolve them against the workspace'
 the speaker's time zone.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,12 @@ class AddTask:
     due: str | None = None
     project: str | None = None
     estimate: float | None = None
+    # How phrases were read by a rule other than `due …`/`@name`, to say so in the reply:
+    # ("by thursday", "the due date").
+    readings: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # A person said by name ("for sam", "sam: …"), who takes the task if they are known:
+    # (name, the phrase as said, the title without it).
+    named: tuple[str, str, str] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

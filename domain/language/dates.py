@@ -29,6 +29,10 @@ _PERIOD_END = re.compile(
     r"(?:by\s+)?(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(day|week|month|quarter|year)|eo(d|w|m|q|y))\b",
     re.IGNORECASE,
 )
+_SLANG = re.compile(r"\b(tmrw|tmr|tmw|tomoz|2moro|asap)\b", re.IGNORECASE)
+_SLANG_MEANS = {"asap": "today"}  # as soon as possible: due today; the rest say tomorrow
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NEXT_OR_THIS = re.compile(rf"(next|this|coming)\s+({'|'.join(_WEEKDAYS)})", re.IGNORECASE)
 _DAY_OF_MONTH = re.compile(r"(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -103,6 +107,7 @@ def _plain(phrase: str, local_now: datetime) -> str:
     one to come) and a bare time ("5pm": today, or tomorrow once it has passed) made dates."""
     today = local_now.date()
     phrase = _SHORT_DAY.sub(lambda m: _DAY_NAMES[m.group(1).lower()], phrase)
+    phrase = _SLANG.sub(lambda m: _SLANG_MEANS.get(m.group(1).lower(), "tomorrow"), phrase)
     clock = _HAS_TIME.search(phrase)
     if not (clock and _TIME_ONLY.fullmatch(phrase[clock.start() :].strip())):
         clock = None  # "5pm friday", "5pm EST": dateparser reads those whole
@@ -110,7 +115,9 @@ def _plain(phrase: str, local_now: datetime) -> str:
     time_part = phrase[len(day_part) :]
     day_part = re.sub(r"(?:^|\s)at$", "", day_part.strip(), flags=re.IGNORECASE).strip()
     day = None
-    if end := _PERIOD_END.fullmatch(day_part):
+    if week := _NEXT_OR_THIS.fullmatch(day_part):
+        day = _in_week(week.group(1).lower(), _WEEKDAYS.index(week.group(2).lower()), today)
+    elif end := _PERIOD_END.fullmatch(day_part):
         day = _end_of((end.group(1) or end.group(2)).lower()[0], today)
     elif nth := _DAY_OF_MONTH.fullmatch(day_part):
         day = _next_day_of_month(int(nth.group(1)), today)
@@ -120,6 +127,16 @@ def _plain(phrase: str, local_now: datetime) -> str:
         later = _parse(f"today {time_part}", local_now)
         day = today + timedelta(days=1) if later and later <= local_now else today
     return f"{day.isoformat()} {time_part}".strip() if day else phrase
+
+
+def _in_week(which: str, weekday: int, today: date) -> date:
+    """ "next wed" is the Wednesday of next week (said on Monday: in nine days, not two);
+    "this wed" (or "coming wed") is this week's, or the coming one once it has passed."""
+    monday = today - timedelta(days=today.weekday())
+    if which == "next":
+        return monday + timedelta(days=7 + weekday)
+    day = monday + timedelta(days=weekday)
+    return day if day >= today else day + timedelta(days=7)
 
 
 def _next_day_of_month(number: int, today: date) -> date | None:

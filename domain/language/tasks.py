@@ -107,15 +107,32 @@ def _task_add(tokens: list[Token]) -> c.AddTask:
         raise RoleCallError(
             f"A task has one assignee, and this names {len(named)}: @" + ", @".join(named[:5])
             + ". Quote the title if the others are part of it.", USAGE["task add"])  # fmt: skip
-    words, options = split_options(tokens, single=set(), multi={"due", "in", "estimate"})
+    words, options = _split(tokens)
+    if _only_a_date(words):  # "task add due tomorrow"
+        raise RoleCallError("The task needs a title.", USAGE["task add"])
+    readings: list[tuple[str, str]] = []
+    due_key = next((k for k in ("due", *_SOFT_DUE) if k in options), None)
+    due = _value(options[due_key]) if due_key else None
+    if due_key in _SOFT_DUE:
+        readings.append((f"{due_key} {due}", "the due date"))
+    elif due is None and (trailing := _trailing_date(tokens)) and (rest := _split(
+            tokens[:-trailing]))[0]:  # fmt: skip
+        (words, options), due = rest, _value([t for t in tokens[-trailing:] if _has_word(t)])
+        readings.append((due, "the due date"))
     mention = options.get("@")
     assignee = mention[0].mention if mention else None
+    if mention and words and words[-1].word in ("for", "to"):
+        words = words[:-1]  # "Write the copy for @sam"
     if assignee is None and (inline := [t.mention for t in words if t.mention]):
         assignee = inline[0]  # "Ask @bob to review the copy" goes to bob
-    title = join(words)
     if assignee and words and words[0].mention == assignee:
-        title = join(words[1:])  # "@bob write the notes": the mention is not part of the title
-    if not title or _only_a_date(words):
+        words = words[1:]  # "@bob write the notes": the mention is not part of the title
+    title = _title(words)
+    named_for = None
+    if "for" in options:  # "… for sam": sam's, if the workspace knows a sam
+        name = _value(options["for"])
+        named_for, title = (name, f"for {name}", title), f"{title} for {name}".strip()
+    if not title:
         raise RoleCallError("The task needs a title.", USAGE["task add"])
     if len(title) > MAX_TITLE:
         raise RoleCallError(
@@ -124,10 +141,99 @@ def _task_add(tokens: list[Token]) -> c.AddTask:
     return c.AddTask(
         title=title,
         assignee=assignee,
-        due=join(options["due"]) if "due" in options else None,
-        project=join(options["in"]) if "in" in options else None,
+        due=due,
+        project=_value(options["in"]) if "in" in options else None,
         estimate=parse_estimate(join(options["estimate"])) if "estimate" in options else None,
+        readings=tuple(readings),
+        named=None if assignee else (named_for or _named(words)),
     )
+
+
+def _split(tokens: list[Token]) -> tuple[list[Token], dict[str, list[Token]]]:
+    return split_options(tokens, single=set(), multi=_ADD_OPTIONS, soft=_SOFT,
+                         valid=_valid_options, fillers=frozenset({"for"}))  # fmt: skip
+
+
+_SOFT_DUE = frozenset({"by", "before", "on"})
+_SOFT = _SOFT_DUE | {"for"}
+_ADD_OPTIONS = {"due", "in", "estimate", *_SOFT}
+_PUNCTUATION = ",;:.!?"
+# A trailing phrase that can only be a date: "… friday", "… next wed", "… tmrw", "… 12/21".
+_CLEAR_DATE = re.compile(
+    r"(?:(?:next|this|on|by)\s+)?(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)"
+    r"(?:day|nesday|sday|rsday|urday)?"
+    r"|tomorrow|tmrw|tmr|tonight|today|eod|eow|asap|end of (?:the )?(?:day|week|month)"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2}(?:\d{2})?)?|\d{4}-\d{2}-\d{2}"
+    r"|in (?:\d{1,3}|a|one|two|three|four|five) (?:days?|weeks?)",
+    re.IGNORECASE,
+)
+
+
+_DUE_PHRASES = {"to", "diligence", "process", "care", "course"}  # "due to", "due diligence"
+_KEEPS_ITS_DATE = {"for", "until", "till", "since", "from", "after", "every", "each"}
+
+
+def _valid_options(options: dict[str, list[Token]]) -> bool:
+    """`by`, `before` and `on` are options only before a date, and one due date at most;
+    "due diligence" and "due to" are words of a title unless a date follows; `for` only
+    before a single name."""
+    if "for" in options and not (len(options["for"]) == 1 and _a_name(options["for"][0])):
+        return False
+    said = [k for k in ("due", *_SOFT_DUE) if k in options]
+    if len(said) > 1:
+        return False
+    if "due" in options and options["due"][0].word in _DUE_PHRASES:
+        return reads_as_date(_value(options["due"]))
+    return all(reads_as_date(_value(options[k])) for k in said if k in _SOFT_DUE)
+
+
+def _trailing_date(tokens: list[Token]) -> int:
+    """How many of the last tokens say a date that can only be the due date (with any emoji
+    after it: "… eod 🙏"), or 0. After "for", "until", … the date belongs to the title
+    ("Prepare for monday")."""
+    symbols = 0
+    while symbols < len(tokens) and not _has_word(tokens[-1 - symbols]):
+        symbols += 1
+    words = tokens[: len(tokens) - symbols]
+    for count in (4, 3, 2, 1):
+        tail, before = words[-count:], words[-count - 1] if len(words) > count else None
+        if before is None or before.word in _KEEPS_ITS_DATE:
+            continue
+        clear = not any(t.quoted or t.mention for t in tail) and _CLEAR_DATE.fullmatch(_value(tail))
+        if clear and reads_as_date(_value(tail)):
+            return count + symbols
+    return 0
+
+
+def _has_word(token: Token) -> bool:
+    return token.quoted or any(ch.isalnum() for ch in token.text)
+
+
+def _named(words: list[Token]) -> tuple[str, str, str] | None:
+    """A person said by name, to be checked against the people the workspace knows:
+    "… for sam" at the end, or "sam: …" at the start."""
+    if len(words) > 2 and words[-2].word == "for" and _a_name(words[-1]):
+        name = _value(words[-1:])
+        return name, f"for {name}", _title(words[:-2])
+    if len(words) > 1 and words[0].text.endswith(":") and _a_name(words[0]):
+        name = words[0].text[:-1]
+        return name, f"{name}:", _title(words[1:])
+    return None
+
+
+def _a_name(token: Token) -> bool:
+    text = token.text.rstrip(",;.!?")
+    return not token.quoted and bool(re.fullmatch(r"[^\W\d_][\w.\-]{0,79}:?", text))
+
+
+def _value(tokens: list[Token]) -> str:
+    return join(tokens).strip(_PUNCTUATION + " ")
+
+
+def _title(words: list[Token]) -> str:
+    """Trailing and leading commas and stops go: "fix login, due thu" is "fix login"."""
+    title = join(words)
+    return title if words and words[-1].quoted else title.rstrip(_PUNCTUATION + " ").lstrip(",; ")
 
 
 def _only_a_date(words: list[Token]) -> bool:

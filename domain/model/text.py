@@ -35,6 +35,22 @@ def due_phrase(task: Task, today: date, tz: str = "UTC") -> str:
     return f"due {relative}{at}{late}"
 
 
+def due_said(task: Task, today: date, tz: str = "UTC") -> str:
+    """ "due Thu 10 Dec (in 3 days)": the day itself beside how far it is, so a misreading
+    shows at once (replies that set a date, `task show`)."""
+    if task.due_on is None:
+        return "no due date"
+    local = task.due_at.astimezone(zone(tz)) if task.due_at else None
+    day = local.date() if local else task.due_on
+    days = (day - today).days
+    relative = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days)
+    relative = relative or (f"in {days} days" if days > 0 else f"{-days} days ago")
+    late = ", overdue" if task.is_open and day < today else ""
+    year = f" {day.year}" if day.year != today.year else ""
+    at = f" at {local:%H:%M}" if local else ""
+    return f"due {day:%a} {day.day} {day:%b}{year}{at} ({relative}{late})"
+
+
 def task_line(task: Task, assignee: str, project: str | None, today: date, tz: str) -> str:
     parts = [f"{STATUS_MARK[Status(task.status)]} {task.ref} {task.title}", assignee]
     parts.append(due_phrase(task, today, tz))

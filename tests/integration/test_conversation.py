@@ -13,7 +13,7 @@ from tests.support import day, iso, local, set_up_store
 def test_a_team_plans_tracks_and_asks_who_owns_what(chat):
     set_up_store(chat)
     assert "#1" in chat.ok("task add Write release notes @bob due friday in Checkout")
-    assert "due in 4 days" in chat.ok(
+    assert f"due {day(4):%a} {day(4).day} {day(4):%b}" in chat.ok(
         f"task add Design payment form @carol due {iso(4)} in Checkout"
     )
     added = chat.ok('task add "Fix bug in login due to cache" in Checkout')
@@ -26,7 +26,7 @@ def test_a_team_plans_tracks_and_asks_who_owns_what(chat):
     chat.ok("task block #2 waiting for API keys")
     assert "waiting for API keys" in chat.ok("task list blocked")
     assert "now assigned to @frank" in chat.ok("task assign #1 @frank")
-    assert "due tomorrow" in chat.ok("task due #1 tomorrow")
+    assert "(tomorrow)" in chat.ok("task due #1 tomorrow")
 
     chat.ok("project baseline Checkout")
     chat.ok(f"task add Build mobile app prototype @bob due {iso(126)} in Checkout")
@@ -71,7 +71,7 @@ def test_one_workspace_never_sees_or_changes_another(chat):
     chat.ok("project add Apollo", workspace="beta")
     assert "Open tasks: none" in chat.ok("task list", workspace="beta")
     assert "no task #1" in chat.fails("task done #1", workspace="beta")
-    assert "no project “Apollo”" in chat.fails("task add x in Apollo")
+    assert "Read “in Apollo” as part of the title" in chat.ok("task add x in Apollo")
     assert "☐ #1 Acme secret" in chat.ok("task list")
     assert "#1" in chat.ok("task add Beta's first", workspace="beta")  # numbers per workspace
 

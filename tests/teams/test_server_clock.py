@@ -15,7 +15,7 @@ def test_a_server_started_just_before_midnight_lives_on_into_the_next_day(
     with running_server(db_url, tmp_path, clock=("--starting-at", stamp(0, "23:59:58"))) as server:
         time.sleep(3)  # the clock started before the server was up: it is now past midnight
         assert post(server, activity(connector, "task add Ship it due today")) in (200, 201)
-        assert "due today" in connector.wait_for(1)[0].text
+        assert "(today)" in connector.wait_for(1)[0].text
         assert post(server, activity(connector, "task show #1")) in (200, 201)
         assert f"Logged by erin on {show_day(day(1))}" in connector.wait_for(2)[1].text
 

@@ -73,11 +73,16 @@ def test_a_date_without_a_time_gives_the_day_and_no_instant(text, on):
     assert parse_when(text, BERLIN, WEDNESDAY) == (on, None)
 
 
-def test_next_friday_5pm_is_that_friday_at_five_in_the_speakers_zone():
+def test_next_friday_5pm_is_next_weeks_friday_at_five_in_the_speakers_zone():
     assert parse_when("next friday 5pm", BERLIN, WEDNESDAY) == (
-        day(1),
-        local_at(1, "17:00", BERLIN),
+        day(8),
+        local_at(8, "17:00", BERLIN),
     )
+
+
+@pytest.mark.parametrize("said", ["this friday 5pm", "friday 5pm", "coming fri 5pm"])
+def test_this_friday_5pm_is_this_weeks_friday(said):
+    assert parse_when(said, BERLIN, WEDNESDAY) == (day(1), local_at(1, "17:00", BERLIN))
 
 
 @pytest.mark.parametrize(
@@ -90,7 +95,7 @@ def test_next_friday_5pm_is_that_friday_at_five_in_the_speakers_zone():
     ],
 )
 def test_the_same_words_mean_a_different_instant_in_each_zone(tz, instant):
-    assert parse_when("next friday 5pm", tz, WEDNESDAY)[1] == instant
+    assert parse_when("this friday 5pm", tz, WEDNESDAY)[1] == instant
 
 
 CLOCK_CHANGES = list(CLOCK_OFFSETS)
@@ -101,7 +106,7 @@ def test_a_time_of_day_uses_the_offset_in_force_on_the_day_meant(tz, forward):
     change, (before, after) = clock_change(tz, forward), CLOCK_OFFSETS[tz, forward]
     assert change.weekday() == 6  # both zones change on a Sunday
     said = at(change - timedelta(days=4), "12:00")  # the Wednesday before
-    assert parse_when("next friday 5pm", tz, said) == (
+    assert parse_when("this friday 5pm", tz, said) == (
         change - timedelta(days=2),
         on_wall(change - timedelta(days=2), "17:00", before),
     )
@@ -329,7 +334,10 @@ YESTERDAYS, TOMORROWS = day(-2), day(0)  # numbers: passed this month, and to co
         ("next wed", day(6)),
         ("thurs", day(0)),
         ("Sat.", day(2)),
-        ("next sun", day(3)),
+        ("next sun", day(10)),  # the Sunday of next week
+        ("this sun", day(3)),
+        ("tmrw", day(0)),
+        ("asap", day(-1)),
         (f"the {ordinal(TOMORROWS.day)}", TOMORROWS),
         (f"{ordinal(YESTERDAYS.day)}", first_day_from(day(-1), lambda d: d.day == YESTERDAYS.day)),
         ("on the 31st", first_day_from(day(-1), lambda d: d.day == 31)),
