@@ -7,7 +7,7 @@ import logging
 import sys
 from datetime import datetime
 
-from bot.config import Config
+from bot.config import BadSetting, Config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +19,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     for chatty in ("alembic", "apscheduler"):  # apscheduler: two INFO lines every minute
         logging.getLogger(chatty).setLevel(logging.WARNING)
-    return args.run(args) or 0
+    try:
+        return args.run(args) or 0
+    except BadSetting as bad:
+        print(bad, file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -182,7 +186,9 @@ def _statuses(text: str) -> tuple[str, ...]:
     from domain.model.notifications import Delivery
 
     known = tuple(Delivery)
-    said = tuple(known) if text.strip() == "all" else tuple(s.strip() for s in text.split(","))
+    said = tuple(s.strip().lower() for s in text.split(","))
+    if "all" in said:
+        return known
     if unknown := [s for s in said if s not in known]:
         raise argparse.ArgumentTypeError(
             f"unknown status {unknown[0]!r}: one or more of {', '.join(known)}, or all"
@@ -191,8 +197,8 @@ def _statuses(text: str) -> tuple[str, ...]:
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
+    if not text.isdigit() or not 1 <= int(text) <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"not a whole number from 1 to 1,000,000: {text[:20]!r}")
     return int(text)
 
 

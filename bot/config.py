@@ -36,7 +36,7 @@ class Config:
         return cls(
             database_url=get("DATABASE_URL") or DEFAULT_DATABASE_URL,
             host=get("HOST") or "0.0.0.0",
-            port=int(get("PORT") or 3978),
+            port=_port(get("PORT")),
             timezone=get("ROLECALL_TIMEZONE") or "UTC",
             slack_bot_token=get("SLACK_BOT_TOKEN"),
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
@@ -69,3 +69,16 @@ def teams_configured(config: Config) -> bool:
     return config.teams_enabled and (
         bool(config.microsoft_app_id) or config.environment != "production"
     )
+
+
+class BadSetting(ValueError):
+    """A setting from the environment that cannot be used: said in one line at start."""
+
+
+def _port(text: str | None) -> int:
+    if text is None:
+        return 3978
+    if not (text.isdigit() and int(text) <= 65535):
+        raise BadSetting(f"PORT={text[:20]!r} is not a port: a number from 0 to 65535 "
+                         "(0 lets the system pick a free one).")  # fmt: skip
+    return int(text)

@@ -81,8 +81,13 @@ def serve(app: Application, scheduler: bool = True) -> None:
     print(
         f"RoleCall is listening on {_where(listener)}.\n"
         f"Database: {config.database_url.split('@')[-1]}.\n"
-        "Talk to it now in a terminal with `make chat`; Slack connects at /slack/events once "
-        "configured, Teams at /api/messages (see README).",
+        "Talk to it now in a terminal with `make chat`; "
+        + (
+            "Slack at /slack/events"
+            if slack_settings(config)
+            else "Slack connects at /slack/events once configured"
+        )
+        + ", Teams at /api/messages (see README).",
         flush=True,
     )
     web.run_app(make_web_app(app, scheduler), sock=listener, print=None,

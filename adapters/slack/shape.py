@@ -18,9 +18,9 @@ REQUIRED = {
     "view_submission": {"user.id": str, "view.state.values": dict},
     "message_action": {"user.id": str, "channel.id": str, "message.ts": str, "trigger_id": str},
     "event_callback": {"event.type": str},
-    "event:app_mention": {"event.user": str, "event.channel": str},
+    "event:app_mention": {"event.user": str, "event.channel": str, "event.text": str},
     "event:app_home_opened": {"event.user": str},
-    "event:direct_message": {"event.user": str, "event.channel": str},
+    "event:direct_message": {"event.user": str, "event.channel": str, "event.text": str},
     "event:tokens_revoked": {"event.tokens": (dict, NONE)},
 }
 

@@ -12,8 +12,25 @@ from aiohttp import web
 # "not local". A stranger can add such a header, which only gets their own request refused;
 # they cannot remove the one their proxy adds. A proxy that adds none still makes requests look
 # local: behind a proxy, set MicrosoftAppId (ROLECALL_ENV=production insists on it).
-PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
-                 "X-Real-IP", "Via")  # fmt: skip
+PROXY_HEADERS = (
+    "Forwarded",
+    "X-Forwarded-For",
+    "X-Forwarded-Host",
+    "X-Forwarded-Proto",
+    "X-Forwarded-Server",
+    "X-Original-Forwarded-For",
+    "X-Real-IP",
+    "Via",
+    "X-Client-IP",
+    "True-Client-IP",
+    "CF-Connecting-IP",
+    "X-Cluster-Client-IP",
+    "Fastly-Client-IP",
+    "X-Envoy-External-Address",
+    "X-Azure-ClientIP",
+    "X-Azure-SocketIP",
+    "X-ProxyUser-Ip",
+)  # fmt: skip  (load balancers' and CDNs' own names for the client's address)
 
 
 def refusal(request: web.Request) -> str | None:

@@ -14,7 +14,10 @@ subclass that changes only how the keys are fetched; botbuilder still validates 
 - Keys a day old are refreshed in the background while the cached ones keep serving (tried
   again every REFETCH_INTERVAL while that fails).
 - An unknown key id refetches the keys, at most once every REFETCH_INTERVAL, so made-up key
-  ids cannot make the server hammer Microsoft's endpoint.
+  ids cannot make the server hammer Microsoft's endpoint. Fresh keys that lack the key id
+  are a 401; within the interval it is a 503, which the Bot Framework retries: a stranger's
+  made-up key id, spending the refetch just before a real rollover, delays real requests by
+  at most the interval and loses none.
 """
 
 import asyncio
@@ -27,7 +30,7 @@ from botframework.connector.auth import jwt_token_extractor
 log = logging.getLogger(__name__)
 FETCH_TIMEOUT = 3.0  # seconds: a user would rather retry than wait longer
 MAX_AGE = 24 * 3600.0  # botbuilder's daily refresh
-REFETCH_INTERVAL = 300.0
+REFETCH_INTERVAL = 60.0
 
 
 class SigningKeysUnavailable(OSError):
@@ -54,7 +57,10 @@ class TimelyOpenIdMetadata(jwt_token_extractor._OpenIdMetadata):
             self._refreshed_at = time.monotonic()
             self._start_fetch()  # the cached keys serve meanwhile
         key = self._find(key_id)
-        if key is None and time.monotonic() - self._refetched_at > REFETCH_INTERVAL:
+        if key is None and time.monotonic() - self._refetched_at <= REFETCH_INTERVAL:
+            raise SigningKeysUnavailable("an unknown signing key id, and the keys were just "
+                                         "fetched: retry in a minute")  # fmt: skip
+        if key is None:
             await self._fetched()  # a key rollover, or a made-up key id
             self._refetched_at = time.monotonic()
             key = self._find(key_id)

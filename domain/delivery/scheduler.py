@@ -68,10 +68,10 @@ def post_digest(p: PassContext, standup: Standup) -> None:
     while (following := standup.next_after(latest)) <= p.now:
         latest = following  # after an outage, the latest occurrence that came due
     today = local_today(standup.timezone, p.now)
-    if local_today(standup.timezone, latest) == today:
+    if local_today(standup.timezone, latest) == today and not standup.posted_on(today):
         _queue_digest(p, standup, today)
-        standup.last_run_at = p.now
-    standup.next_run_at = standup.next_after(p.now)
+        standup.last_run_at = p.now  # only a digest posted moves the "since" mark
+    standup.next_run_at = standup.next_digest_after(p.now)
 
 
 def _queue_digest(p: PassContext, standup: Standup, today) -> None:

@@ -20,7 +20,7 @@ def schedule(cmd: c.ScheduleStandup, s: Scope) -> Reply:
     standup.at, standup.timezone = cmd.at, zone(tz).key
     standup.days = ",".join(str(d) for d in cmd.days)
     standup.project_id = project.id if project else None
-    standup.next_run_at = standup.next_after(s.now)
+    standup.next_run_at = standup.next_digest_after(s.now)
     nxt = standup.next_run_at.astimezone(zone(tz))
     scope = f" for {project.name}" if project else ""
     return Reply(

@@ -40,6 +40,19 @@ class Standup:
                 return candidate
         raise ValueError("a standup needs at least one weekday")
 
+    def posted_on(self, day: date) -> bool:
+        """Whether a digest already went out on `day` (local): one a day, even when the
+        time is moved to later on a day that had its digest."""
+        last = self.last_run_at
+        return last is not None and last.astimezone(zone(self.timezone)).date() == day
+
+    def next_digest_after(self, moment: datetime) -> datetime:
+        """The next scheduled instant after `moment` on a day that has had no digest yet."""
+        following = self.next_after(moment)
+        while self.posted_on(following.astimezone(zone(self.timezone)).date()):
+            following = self.next_after(following)
+        return following
+
     def describe(self) -> str:
         days = ", ".join(DAY_NAMES[d] for d in self.weekdays)
         return f"{self.at} {self.timezone} on {days}"

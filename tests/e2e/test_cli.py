@@ -128,3 +128,18 @@ def test_a_chat_clock_can_start_at_a_chosen_instant(cli):
     assert "(tomorrow)" in json.loads(done.stdout)["text"]
     done = cli.run("chat", "--jsonl", "--starting-at", stamp(-1), "--at", stamp(0), check=False)
     assert done.returncode == 2 and "not allowed with" in done.stderr
+
+
+@pytest.mark.parametrize("port", ["abc", "70000", "-1", "3978x"])
+def test_a_port_that_is_not_one_is_said_in_one_line(cli, port):
+    done = subprocess.run([ROLECALL, "serve", "--no-scheduler"], env={**cli.env, "PORT": port},
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert f"PORT='{port}' is not a port" in done.stderr
+
+
+def test_outbox_options_out_of_range_are_refused_in_one_line(cli):
+    for args in (("--limit", "99999999999999999999"), ("--status", "lost,pending")):
+        done = cli.run("outbox", *args, check=False)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert cli.run("outbox", "--status", "all,pending").returncode == 0

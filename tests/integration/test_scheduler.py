@@ -232,3 +232,16 @@ def test_the_delivery_ledger_forgets_after_a_week(app, chat, recorder):
     assert app.service.handle(message).duplicate
     pass_at(app, stamp(8))  # eight days later
     assert not app.service.handle(message).duplicate
+
+
+def test_moving_the_standup_later_on_a_day_it_posted_loses_nothing(app, chat, recorder, clock):
+    chat.ok("standup at 09:00 tz UTC days mon-fri")
+    assert pass_at(app, stamp(1, "09:01")) == [("#general", "digest")]  # Friday's
+    clock.at = at(1, "10:00")
+    chat.ok("task add Late work @bob")
+    chat.ok("task done #1", user="bob")
+    moved = chat.ok("standup at 15:00 tz UTC days mon-fri")
+    assert f"Next: {day(4):%a} {day(4).day} {day(4):%b} 15:00" in moved  # not today's again
+    assert pass_at(app, stamp(1, "15:05")) == []  # Friday had its digest
+    assert pass_at(app, stamp(4, "15:05")) == [("#general", "digest")]
+    assert "Late work" in recorder.sent[-1][2]  # done since the last digest posted

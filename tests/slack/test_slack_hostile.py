@@ -93,6 +93,11 @@ HOSTILE = {  # name: (body, headers, the statuses allowed)
     "button without actions": nonsense(payload({"type": "block_actions", "user": {"id": "U"}})),
     "view a number": nonsense(payload({"type": "view_submission", "view": 5})),
     "nonsense words": (b"hello world", signed(b"hello world", "text/plain"), {400, 404}),
+    "mention text a number": nonsense(event({"type": "event_callback", "event": {
+        "type": "app_mention", "user": "U1", "channel": "C1", "text": 5}}), JSON),
+    "direct message text null": nonsense(event({"type": "event_callback", "event": {
+        "type": "message", "channel_type": "im", "user": "U1", "channel": "D1",
+        "text": None, "ts": "1.2"}}), JSON),
 }  # fmt: skip
 
 

@@ -84,9 +84,19 @@ def test_a_key_rollover_refetches_the_keys_once_and_made_up_key_ids_do_not(
     assert connector.key_fetches == 2
     for made_up in ("not-a-key", "also-not-a-key", "still-not"):
         token = connector.token(APP_ID, key_id=made_up)
-        assert post(secured_server, typing(connector), bearer(token)) == 401
-    assert connector.key_fetches == 2  # one refetch per few minutes, not one per request
+        assert post(secured_server, typing(connector), bearer(token)) == 503  # retry later
+    assert connector.key_fetches == 2  # one refetch a minute, not one per request
     assert "Traceback" not in secured_server.log
+
+
+def test_a_strangers_made_up_key_id_cannot_make_a_real_rollover_refused(secured_server, connector):
+    assert post(secured_server, typing(connector), bearer(connector.token(APP_ID))) == 201
+    forged = connector.token(APP_ID, key_id="made-up")  # spends the one refetch of the minute
+    assert post(secured_server, typing(connector), bearer(forged)) == 401  # fresh keys lack it
+    connector.rotate_key()  # then Microsoft rolls its keys over
+    real = connector.token(APP_ID)
+    assert post(secured_server, typing(connector), bearer(real)) == 503  # retried, not refused
+    assert connector.key_fetches == 2
 
 
 def test_an_emulator_token_is_refused_with_401(secured_server, connector, db_url):
@@ -106,7 +116,9 @@ def test_an_emulator_token_is_refused_with_401(secured_server, connector, db_url
 @pytest.mark.parametrize("header", [
     ("X-Forwarded-For", "203.0.113.7"), ("X-Real-IP", "203.0.113.7"),
     ("Forwarded", "for=203.0.113.7;proto=https"), ("X-Forwarded-Host", "bot.example.com"),
-    ("X-Forwarded-Proto", "https"), ("Via", "1.1 proxy"),
+    ("X-Forwarded-Proto", "https"), ("Via", "1.1 proxy"), ("CF-Connecting-IP", "203.0.113.7"),
+    ("True-Client-IP", "203.0.113.7"), ("X-Client-IP", "203.0.113.7"),
+    ("X-Azure-ClientIP", "203.0.113.7"), ("X-Envoy-External-Address", "203.0.113.7"),
 ])  # fmt: skip
 def test_without_an_app_id_a_request_through_a_local_proxy_is_not_local(
     server, connector, db_url, header
