@@ -52,7 +52,7 @@ def add_task(cmd: c.AddTask, s: Scope) -> Reply:
              f"{due_said(task, s.today, s.tz)}{where}"]  # fmt: skip
     if readings:
         lines.append("Read " + "; ".join(f"{quoted(said)} as {what}" for said, what in readings)
-                     + f". Not right? task edit {task.ref} … or task drop {task.ref}")  # fmt: skip
+                     + f". Not right? {_fixes(readings, task)}")  # fmt: skip
     if project:
         project.scope_dirty = True
         if notice := report_unplanned(task, project, s):
@@ -167,6 +167,16 @@ def _line(task: Task, s: Scope) -> str:
     return task_line(
         task, s.mention(task.assignee_id), project.name if project else None, s.today, s.tz
     )
+
+
+def _fixes(readings: list[tuple[str, str]], task: Task) -> str:
+    """The commands that put right what a rule read wrong."""
+    fixes = {
+        "the due date": f"task due {task.ref} <when>",
+        "part of the title": f"task drop {task.ref} and add it again with the title quoted",
+    }
+    said = [fixes.get(what, f"task assign {task.ref} @name") for _, what in readings]
+    return ", or ".join(dict.fromkeys(said))  # fmt: skip
 
 
 def _project_and_title(cmd: c.AddTask, s: Scope) -> tuple[Project | None, str, list]:
