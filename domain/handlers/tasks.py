@@ -96,6 +96,9 @@ def _list_label(cmd: c.ListTasks, who: str) -> str:
 
 def change_status(cmd: c.ChangeTaskStatus, s: Scope) -> Reply:
     task = s.task(cmd.number)
+    if cmd.unblock and task.status != Status.BLOCKED:
+        return Reply(f"{task.ref} {quoted(task.title)} is not blocked (it is "
+                     f"{_said(task.status)}).", data=task)  # fmt: skip
     if task.status == cmd.status and cmd.status != Status.BLOCKED:
         return Reply(f"{task.ref} {quoted(task.title)} is already {_said(task.status)}.",
                      data=task)  # fmt: skip
@@ -109,6 +112,7 @@ def change_status(cmd: c.ChangeTaskStatus, s: Scope) -> Reply:
     _touch_project(task, s)
     verb = {Status.DONE: "Done", Status.DOING: "Started", Status.DROPPED: "Dropped",
             Status.BLOCKED: "Blocked", Status.TODO: "Reopened"}[Status(cmd.status)]  # fmt: skip
+    verb = "Unblocked" if cmd.unblock else verb
     why = f" — {cmd.reason}" if cmd.reason else ""
     return Reply(f"{verb}: {task.ref} {quoted(task.title)}{why}", data=task)
 
@@ -155,6 +159,8 @@ def show(cmd: c.ShowTask, s: Scope) -> Reply:
     project = s.uow.projects.get(task.project_id) if task.project_id else None
     lines = [_line(task, s), f"Logged by {s.mention(task.created_by_id)}"
              + (f" on {show_day(task.created_at.date())}" if task.created_at else "")]  # fmt: skip
+    if task.due_on:  # the day itself, so a misread date shows
+        lines.append(due_said(task, s.today, s.tz).replace("due", "Due", 1))
     if task.estimate is not None:
         lines.append(f"Estimate: {task.estimate:g}")
     if project and project.manager_id:

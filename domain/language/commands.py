@@ -37,6 +37,7 @@ class ChangeTaskStatus:
     number: int
     status: str  # a domain.tasks.Status value
     reason: str | None = None
+    unblock: bool = False  # `task unblock`: only a blocked task, back to open
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ _STATUS_VERBS = {
     "start": Status.DOING, "doing": Status.DOING, "drop": Status.DROPPED,
     "cancel": Status.DROPPED, "reopen": Status.TODO, "todo": Status.TODO,
 }  # fmt: skip
-_SUBVERBS = ["add", "list", "done", "start", "drop", "reopen", "block", "due", "assign", "show",
-             "snooze", "approve", "defer"]  # fmt: skip
+_SUBVERBS = ["add", "list", "done", "start", "drop", "reopen", "block", "unblock", "due",
+             "assign", "show", "snooze", "approve", "defer"]  # fmt: skip
 _LIST_FILTERS = {"mine", "my", "overdue", "late", "blocked"}
-_NUMBERED_VERBS = {*_STATUS_VERBS, "block", "due", "assign", "show", "info", "snooze", "later",
-                   "approve", "defer"}  # fmt: skip
+_NUMBERED_VERBS = {*_STATUS_VERBS, "block", "unblock", "due", "assign", "show", "info", "snooze",
+                   "later", "approve", "defer"}  # fmt: skip
 
 
 def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
@@ -54,6 +54,8 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
         return _task_list(args)
     if sub in _STATUS_VERBS:
         return c.ChangeTaskStatus(_one_number(args, "task status"), _STATUS_VERBS[sub])
+    if sub in ("unblock", "unblocked"):
+        return c.ChangeTaskStatus(_one_number(args, "task status"), Status.TODO, unblock=True)
     if sub == "block":
         reason = join(args[1:])
         if not args or not reason:

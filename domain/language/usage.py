@@ -5,7 +5,7 @@ from difflib import get_close_matches
 USAGE = {
     "task add": "task add <title> [@person] [due <when>] [in <project>] [estimate <n>]",
     "task list": "task list [mine | @person | overdue | blocked | done | in <project>]",
-    "task status": "task done|start|drop|reopen <#n>",
+    "task status": "task done|start|drop|reopen|unblock <#n>",
     "task block": "task block <#n> <reason>",
     "task due": "task due <#n> <when>",
     "task assign": "task assign <#n> @person",

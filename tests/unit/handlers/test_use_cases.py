@@ -354,3 +354,18 @@ def test_whose_call_asked_without_who_gets_the_who_owns_answer(fake_chat):
     assert answer.startswith("Owner: the project manager, @dave")
     answer = fake_chat.ok("should priya or marco decide the pricing page copy for Web Store?")
     assert answer.startswith("Owner: the product manager, @alice")
+
+
+def test_unblock_reopens_only_a_blocked_task(fake_chat, fake_uow):
+    fake_chat.ok("task add Draft the contract")
+    assert "is not blocked (it is open)" in fake_chat.ok("task unblock #1")
+    fake_chat.ok("task block #1 waiting on legal")
+    assert fake_chat.ok("task unblocked #1") == "Unblocked: #1 “Draft the contract”"
+    task = fake_uow.tasks.items[0]
+    assert task.status == "todo" and not task.blocked_reason
+    assert "unblock <#n>" in fake_chat.fails("task unblock")
+
+
+def test_task_show_shows_the_due_day_itself(fake_chat):
+    fake_chat.ok(f"task add Ship it due {iso(4)}")
+    assert f"Due {day(4):%a} {day(4).day} {day(4):%b}" in fake_chat.ok("task show #1")
