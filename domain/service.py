@@ -44,6 +44,15 @@ HANDLERS: dict[type, Callable[..., Reply]] = {
     c.ShowMine: home.show_mine,
 }  # fmt: skip
 
+
+def _several(cmd: c.Several, s) -> Reply:
+    """Each in turn in one unit of work: one that fails (a wrong number) leaves all unchanged."""
+    replies = [HANDLERS[type(one)](one, s) for one in cmd.commands]
+    return Reply("\n".join(reply.text for reply in replies), public=replies[0].public)
+
+
+HANDLERS[c.Several] = _several
+
 ATTEMPTS = 5  # a unit of work that lost a race with a concurrent one runs again
 APOLOGY = "Sorry, something went wrong on our side. It has been logged; please try again."
 

@@ -33,6 +33,13 @@ class ListTasks:
 
 
 @dataclass(frozen=True)
+class Several:
+    """`task done #5 #17`: the same change to several tasks, all of it or none."""
+
+    commands: tuple
+
+
+@dataclass(frozen=True)
 class ChangeTaskStatus:
     number: int
     status: str  # a domain.tasks.Status value

@@ -53,9 +53,11 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
     if sub in ("list", "ls", "show-all"):
         return _task_list(args)
     if sub in _STATUS_VERBS:
-        return c.ChangeTaskStatus(_one_number(args, "task status"), _STATUS_VERBS[sub])
+        return _each(_numbers(args, "task status"),
+                     lambda n: c.ChangeTaskStatus(n, _STATUS_VERBS[sub]))  # fmt: skip
     if sub in ("unblock", "unblocked"):
-        return c.ChangeTaskStatus(_one_number(args, "task status"), Status.TODO, unblock=True)
+        return _each(_numbers(args, "task status"),
+                     lambda n: c.ChangeTaskStatus(n, Status.TODO, unblock=True))  # fmt: skip
     if sub == "block":
         reason = join(args[1:])
         if not args or not reason:
@@ -66,6 +68,9 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
         if len(args) < 2:
             raise RoleCallError("Say which task and the new date.", USAGE["task due"])
         return c.RescheduleTask(parse_task_number(args[0].text), join(args[1:]))
+    if sub == "assign" and len(args) > 2 and args[-1].mention:  # task assign #3 #4 @lee
+        return _each(_numbers(args[:-1], "task assign"),
+                     lambda n: c.AssignTask(n, args[-1].mention))  # fmt: skip
     if sub == "assign":
         person = args[1].mention if len(args) == 2 else None
         if len(args) == 2 and not person:
@@ -93,6 +98,23 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
         f"Unknown task command “{tokens[0].text[:40]}”.{hint} Use {', '.join(_SUBVERBS)}.",
         USAGE["task add"],
     )
+
+
+MAX_AT_ONCE = 20
+
+
+def _numbers(args: list[Token], form: str) -> list[int]:
+    """`#5 #17`, `5, 17`, `#5 and #17`: each once, in the order said."""
+    said = [t.text.strip(",") for t in args if t.word not in ("and", "&", ",")]
+    if not said or not all(said):
+        raise RoleCallError("Say which task, by its number.", USAGE[form])
+    if len(said) > MAX_AT_ONCE:
+        raise RoleCallError(f"At most {MAX_AT_ONCE} tasks at once.", USAGE[form])
+    return list(dict.fromkeys(parse_task_number(text) for text in said))
+
+
+def _each(numbers: list[int], command) -> c.Command:
+    return command(numbers[0]) if len(numbers) == 1 else c.Several(tuple(map(command, numbers)))
 
 
 def _one_number(args: list[Token], form: str) -> int:

@@ -5,10 +5,10 @@ from difflib import get_close_matches
 USAGE = {
     "task add": "task add <title> [@person] [due <when>] [in <project>] [estimate <n>]",
     "task list": "task list [mine | @person | overdue | blocked | done | in <project>]",
-    "task status": "task done|start|drop|reopen|unblock <#n>",
+    "task status": "task done|start|drop|reopen|unblock <#n> [<#n> …]",
     "task block": "task block <#n> <reason>",
     "task due": "task due <#n> <when>",
-    "task assign": "task assign <#n> @person",
+    "task assign": "task assign <#n> [<#n> …] @person",
     "task show": "task show <#n>",
     "task snooze": "task snooze <#n>   (reminded again a day from now)",
     "task review": "task approve|defer <#n>   (an unplanned task in a baselined project)",

@@ -180,3 +180,17 @@ def test_tally_counts_like_count_in_one_query(app, chat):
                    "early": replace(base, due_before=day(-3)), "all": base}  # fmt: skip
         expected = {name: uow.tasks.count(query) for name, query in queries.items()}
         assert uow.tasks.tally(queries) == expected == {"doing": 1, "done": 1, "early": 3, "all": 5}
+
+
+def test_several_tasks_change_at_once_or_not_at_all(chat, app):
+    for n in range(4):
+        chat.ok(f"task add Task {n}")
+    assert chat.ok("task done #1 #3") == "Done: #1 “Task 0”\nDone: #3 “Task 2”"
+    assert "no task #9" in chat.fails("task done #2, #9")  # one wrong number: nothing done
+    assert "☐ #2 Task 1" in chat.ok("task list")
+    assert chat.ok("task assign #2 and #4 @lee").count("assigned to @lee") == 2
+    with app.engine.connect() as connection:
+        statuses = connection.execute(select(tables.tasks.c.status).order_by(
+            tables.tasks.c.number)).scalars().all()  # fmt: skip
+    assert statuses == ["done", "todo", "done", "todo"]
+    assert "At most 20 tasks" in chat.fails("task done " + " ".join(f"#{n}" for n in range(30)))
