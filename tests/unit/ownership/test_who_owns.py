@@ -590,8 +590,8 @@ def test_the_matrix_follows_the_design_table(key, owner, consult, on_constraint)
     assert area.basis.startswith(f"The {owner.label} ")
 
 
-def test_the_matrix_has_twelve_distinct_areas():
-    assert len({area.key for area in AREAS}) == len(AREAS) == 12
+def test_the_matrix_has_fifteen_distinct_areas():
+    assert len({area.key for area in AREAS}) == len(AREAS) == 15
 
 
 def test_every_cue_is_a_positive_weight_on_real_words():
