@@ -3,7 +3,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 export DATABASE_URL ?= sqlite:///rolecall.db
 
-.PHONY: install run chat test lint format clean bench load
+.PHONY: install run chat test lint format clean bench load who-owns
 
 install: $(VENV)/.installed
 
@@ -39,3 +39,6 @@ bench: install
 
 load: install
 	$(BIN)/python -m bench.load
+
+who-owns: install
+	$(BIN)/python -m bench.who_owns $(ARGS)

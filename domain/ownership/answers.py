@@ -8,11 +8,13 @@ from domain.model.context import Scope
 from domain.model.errors import RoleCallError
 from domain.model.roles import Role
 from domain.ownership.areas import DecisionArea, find_area
-from domain.ownership.classifier import classify, scores
+from domain.ownership.classifier import classify
 from domain.ownership.owners import Holder, Subject, describe, holder, owner_role, resolve_subject
 
-_PRODUCT_AREAS = "vision, client needs, metrics, competitors, lifecycle, cross-team"
-_PROJECT_AREAS = "scope, timeline, budget, process, tasks, stakeholders"
+_PRODUCT_AREAS = (
+    "vision, client needs, metrics, competitors, lifecycle, cross-team, pricing, market"
+)
+_PROJECT_AREAS = "scope, timeline, budget, process, tasks, stakeholders, risks"
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def answer(text: str, contexts: tuple[str, ...], s: Scope, area_key: str | None 
         other = found.runner_up.owned_by(owner_role(found.runner_up, s))
         alternative = (other, holder(other.owner, subject, s))
     unclear = None
-    if not area_key and max(scores(asked)) == 0:
+    if not area_key and found.unclear:
         unclear = (holder(Role.PRODUCT_MANAGER, subject, s),
                    holder(Role.PROJECT_MANAGER, subject, s))  # fmt: skip
     choices = len(s.uow.projects.list(s.workspace.id)) > 1 or len(

@@ -136,7 +136,7 @@ AREAS: tuple[DecisionArea, ...] = (
         consult_on_constraint=None,
         basis="The product manager keeps track of the product's performance and monitors "
         "the competitors.",
-        aliases=("competitor", "competition", "market", "rivals"),
+        aliases=("competitor", "competition", "rivals"),
         cues=_cues(
             strong="competit*, compete, rival, market share, price war, feature parity, "
             "same feature, other companies, other products, market leader, incumbent, "
@@ -341,6 +341,69 @@ AREAS: tuple[DecisionArea, ...] = (
             "brief, expectation, buy in, explain, announce*, upstairs, newsletter, email, "
             "message",
             weak="talk to, speak to, sign off, demo, talk, partner, approval, share, reach out",
+        ),
+    ),
+    DecisionArea(
+        key="pricing",
+        title="pricing and packaging",
+        owner=PRODUCT,
+        consult=(PROJECT,),
+        consult_on_constraint=None,
+        basis="The product manager sets the product's vision based on the clients' needs, and "
+        "oversees the product throughout its lifecycle: what it costs a client is part of it.",
+        aliases=("price", "prices", "packaging", "plans", "tiers", "monetisation", "monetization"),
+        cues=_cues(
+            strong="pricing, price point, price tier, pricing tier, pricing page, per seat, "
+            "per user, a month, per month, a year, per year, freemium, free tier, free plan, "
+            "free trial, trial length, trial period, paywall, monetis*, monetiz*, packaging, "
+            "bundle, upsell, add on, discount, coupon, promo code, list price, subscription tier, "
+            "annual plan, monthly plan, enterprise plan, pro plan, premium tier, charge for, "
+            "charge customers, how much to charge, what we charge",
+            medium="price, priced, tier, plan, premium, paid plan, upgrade path, rrp, msrp, "
+            "margin, ticket price, fee, fees, rate card, billing model, one time purchase, "
+            "lifetime deal, money back",
+            weak="cheaper, cost the customer, charge, worth paying",
+        ),
+    ),
+    DecisionArea(
+        key="market",
+        title="target market and go-to-market",
+        owner=PRODUCT,
+        consult=(PROJECT,),
+        consult_on_constraint=None,
+        basis="The product manager sets the vision of the product based on the clients' needs "
+        "and works with marketing: which market the product is for is part of that vision.",
+        aliases=("go-to-market", "gtm", "markets", "positioning", "segment", "icp"),
+        cues=_cues(
+            strong="go to market, gtm, target market, target audience, target customer, "
+            "ideal customer, icp, customer segment, market segment, market fit, "
+            "product market fit, enter the market, new market, new country, new region, "
+            "expand into, launch in, international expansion, market entry, positioning, "
+            "beachhead, vertical, go after",
+            medium="market, segment, region, country, geography, audience, niche, smb, "
+            "mid market, enterprise segment, consumer market, b2b, b2c, localis*, localiz*, "
+            "channel strategy, distribution, reseller, upmarket, downmarket",
+            weak="who we sell to, sell to, europe, asia, us market, uk market, japan, germany",
+        ),
+    ),
+    DecisionArea(
+        key="risks",
+        title="delivery risks and dependencies",
+        owner=PROJECT,
+        consult=(),
+        consult_on_constraint=PRODUCT,
+        basis="The project manager oversees the project from start to finish, determining its "
+        "scope, timeline and budget: what could stop it is theirs to plan for.",
+        aliases=("risk", "dependencies", "dependency", "contingency", "blockers"),
+        cues=_cues(
+            strong="risk, risks, risky, risk register, risk log, raid log, risk management, "
+            "risk assessment, mitigat*, contingency, plan b, fallback plan, backup plan, "
+            "dependency, dependencies, depends on, waiting on, blocked by, single point of "
+            "failure, what could go wrong, worst case",
+            medium="vendor delay, supplier, third party, upstream team, other team, "
+            "critical dependency, bottleneck, exposure, threat, likelihood, impact, "
+            "if it fails, if they are late, lead time, shortage",
+            weak="vendor, partner, external, hold up, slip, uncertain*",
         ),
     ),
 )

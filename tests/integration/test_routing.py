@@ -166,18 +166,18 @@ def test_a_review_request_is_dropped_if_the_task_was_approved_meanwhile(app, cha
 
 def test_a_proposed_decision_reaches_its_owner_once(app, chat, recorder):
     set_up_store(chat)
-    chat.ok("decision log Move the release to April in Web Store", user="bob")
+    chat.ok("decision log Sunset the legacy API in Web Store", user="bob")
     assert pass_at(app, stamp(0)) == [("@alice", "decision")]
     assert "decision confirm D1" in recorder.sent[-1][2] and "@bob" in recorder.sent[-1][2]
     assert pass_at(app, stamp(0, "11:00")) == []
-    chat.ok("decision log Keep the release date in Web Store", user="alice")  # hers: confirmed
+    chat.ok("decision log Keep the legacy API alive in Web Store", user="alice")  # hers: confirmed
     assert pass_at(app, stamp(0, "12:00")) == []
 
 
 def test_a_decision_notice_is_dropped_if_the_owner_confirmed_it_meanwhile(app, chat, recorder):
     set_up_store(chat)
     chat.ok(f"timezone {AUCKLAND}", user="alice")  # 23:00 there: the notice waits
-    chat.ok("decision log Move the release to April in Web Store", user="bob")
+    chat.ok("decision log Sunset the legacy API in Web Store", user="bob")
     chat.ok("decision confirm D1", user="alice")
     assert pass_at(app, local(1, "08:00", AUCKLAND)) == []  # nothing left to confirm
 

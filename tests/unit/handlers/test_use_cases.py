@@ -54,7 +54,7 @@ def test_who_owns_reads_a_trailing_in_as_context_only_when_it_names_something(fa
 
 def test_a_decision_by_someone_else_is_proposed_and_names_the_owner(fake_chat, fake_uow):
     set_up_store(fake_chat)
-    reply = fake_chat.ok("decision log Move the release to April", user="bob")
+    reply = fake_chat.ok("decision log Sunset the legacy API next year", user="bob")
     assert "proposed" in reply and "@alice" in reply
     assert fake_uow.decisions.items[0].status == "proposed"
 
@@ -155,9 +155,9 @@ def test_a_one_word_name_counts_only_as_written(fake_chat):
 
 def test_an_unsure_answer_asks_both_managers_to_agree_only_when_they_differ(fake_chat):
     set_up_store(fake_chat)
-    same = fake_chat.ok("who owns pricing")  # vision or competitors: the product manager's
+    same = fake_chat.ok("who owns the demo")  # process or timeline: the project manager's
     assert "Both managers should agree" not in same and "the same owner" in same
-    differ = fake_chat.ok("who owns the release date")  # lifecycle or timeline
+    differ = fake_chat.ok("who owns the release date of the product")  # lifecycle or timeline
     assert "Not sure: it may be timeline" in differ and "Both managers should agree" in differ
 
 
