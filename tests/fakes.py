@@ -73,6 +73,10 @@ class FakeTasks(FakeRepository, ports.Tasks):
                 continue
             if q.due_before is not None and not (t.due_on and t.due_on < q.due_before):
                 continue
+            if q.due_from is not None and not (t.due_on and t.due_on >= q.due_from):
+                continue
+            if q.title is not None and t.title.lower() != q.title.lower():
+                continue
             if q.done_since is not None and not (t.done_at and t.done_at >= q.done_since):
                 continue
             yield t

@@ -310,6 +310,10 @@ def _conditions(q: ports.TaskQuery) -> list:
         conditions.append(c.project_id.in_(q.project_ids))
     if q.due_before is not None:
         conditions.append(c.due_on < q.due_before)
+    if q.due_from is not None:
+        conditions.append(c.due_on >= q.due_from)
+    if q.title is not None:
+        conditions.append(func.lower(c.title) == q.title.lower())
     if q.done_since is not None:
         conditions.append(c.done_at >= q.done_since)
     return conditions

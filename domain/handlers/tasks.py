@@ -1,7 +1,7 @@
 """Task use cases: add, list, change status, reschedule, assign, show."""
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from difflib import get_close_matches
 
 from domain.delivery.ladder import first_check
@@ -53,11 +53,22 @@ def add_task(cmd: c.AddTask, s: Scope) -> Reply:
     if readings:
         lines.append("Read " + "; ".join(f"{quoted(said)} as {what}" for said, what in readings)
                      + f". Not right? {_fixes(readings, task)}")  # fmt: skip
+    if twin := _open_twin(task, s):
+        lines.append(f"Note: {twin.ref} {quoted(twin.title)} is open with the same title; "
+                     f"if this is the same work, task drop {task.ref}")  # fmt: skip
     if project:
         project.scope_dirty = True
         if notice := report_unplanned(task, project, s):
             lines.append(notice)
     return Reply("\n".join(lines), data=task)
+
+
+def _open_twin(task: Task, s: Scope) -> Task | None:
+    """An open task of the same project (or of none) with the same title, in any case."""
+    query = TaskQuery(s.workspace.id, statuses=OPEN_STATUSES, title=task.title, limit=5,
+                      project_ids=(task.project_id,) if task.project_id else None)  # fmt: skip
+    return next((t for t in s.uow.tasks.find(query)
+                 if t is not task and t.project_id == task.project_id), None)  # fmt: skip
 
 
 def list_tasks(cmd: c.ListTasks, s: Scope) -> Reply:
@@ -72,16 +83,41 @@ def list_tasks(cmd: c.ListTasks, s: Scope) -> Reply:
         query = replace(query, statuses=(Status.BLOCKED,))
     if cmd.overdue:
         query = replace(query, due_before=s.today)
+    due = ""
+    if cmd.due:
+        first, last = _due_window(cmd.due, s)
+        query = replace(query, due_from=first, due_before=last + timedelta(days=1))
+        due = f" due {_window_said(cmd.due, first, last)}"
     project = s.project(cmd.project) if cmd.project else None
     if project:
         query = replace(query, project_ids=(project.id,))
     tasks = s.uow.tasks.find(replace(query, limit=LIST_LIMIT))
-    label = _list_label(cmd, who) + (f" in {project.name}" if project else "")
+    label = _list_label(cmd, who) + due + (f" in {project.name}" if project else "")
     if not tasks:
         return Reply(f"{label}: none.", data=tasks)
     lines = [_line(t, s) for t in tasks]
     total = s.uow.tasks.count(query) if len(tasks) == LIST_LIMIT else len(tasks)
     return Reply(f"{label} ({total}):\n" + listing(lines, total, LIST_LIMIT), data=tasks)
+
+
+def _due_window(said: str, s: Scope) -> tuple[date, date]:
+    """The days `task list today|tomorrow|this week|next week|due <when>` means."""
+    monday = s.today - timedelta(days=s.today.weekday())
+    windows = {"today": (s.today, s.today),
+               "tomorrow": (s.today + timedelta(days=1), s.today + timedelta(days=1)),
+               "this week": (s.today, monday + timedelta(days=6)),
+               "next week": (monday + timedelta(days=7), monday + timedelta(days=13))}  # fmt: skip
+    if said in windows:
+        return windows[said]
+    day = _when(said, s, "task list")[0]
+    return day, day
+
+
+def _window_said(said: str, first: date, last: date) -> str:
+    if first == last:
+        return f"{said} ({first:%a} {first.day} {first:%b})" if said in ("today", "tomorrow") \
+            else f"{first:%a} {first.day} {first:%b}"  # fmt: skip
+    return f"{said} ({first:%a} {first.day} {first:%b} – {last:%a} {last.day} {last:%b})"
 
 
 def _list_label(cmd: c.ListTasks, who: str) -> str:
@@ -119,6 +155,13 @@ def change_status(cmd: c.ChangeTaskStatus, s: Scope) -> Reply:
 
 def _said(status: str) -> str:
     return {Status.DOING: "in progress", Status.TODO: "open"}.get(Status(status), status)
+
+
+def rename(cmd: c.RenameTask, s: Scope) -> Reply:
+    task = s.task(cmd.number)
+    before, task.title, task.updated_at = task.title, cmd.title, s.now
+    _touch_project(task, s)
+    return Reply(f"Renamed {task.ref}: {quoted(before)} → {quoted(task.title)}.", data=task)
 
 
 def reschedule(cmd: c.RescheduleTask, s: Scope) -> Reply:

@@ -30,6 +30,7 @@ class ListTasks:
     blocked: bool = False
     project: str | None = None
     done: bool = False
+    due: str | None = None  # "today", "tomorrow", "this week", "next week" or a date said
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ class ChangeTaskStatus:
     status: str  # a domain.tasks.Status value
     reason: str | None = None
     unblock: bool = False  # `task unblock`: only a blocked task, back to open
+
+
+@dataclass(frozen=True)
+class RenameTask:
+    number: int
+    title: str
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ _STATUS_VERBS = {
     "cancel": Status.DROPPED, "reopen": Status.TODO, "todo": Status.TODO,
 }  # fmt: skip
 _SUBVERBS = ["add", "list", "done", "start", "drop", "reopen", "block", "unblock", "due",
-             "assign", "show", "snooze", "approve", "defer"]  # fmt: skip
+             "rename", "assign", "show", "snooze", "approve", "defer"]  # fmt: skip
 _LIST_FILTERS = {"mine", "my", "overdue", "late", "blocked"}
-_NUMBERED_VERBS = {*_STATUS_VERBS, "block", "unblock", "due", "assign", "show", "info", "snooze",
-                   "later", "approve", "defer"}  # fmt: skip
+_NUMBERED_VERBS = {*_STATUS_VERBS, "block", "unblock", "due", "rename", "assign", "show", "info",
+                   "snooze", "later", "approve", "defer"}  # fmt: skip
 
 
 def parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Command:
@@ -58,6 +58,12 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
     if sub in ("unblock", "unblocked"):
         return _each(_numbers(args, "task status"),
                      lambda n: c.ChangeTaskStatus(n, Status.TODO, unblock=True))  # fmt: skip
+    if sub in ("rename", "retitle"):
+        title = _title(args[1:])
+        if len(args) < 2 or not title:
+            raise RoleCallError("Say which task and its new title.", USAGE["task rename"])
+        return c.RenameTask(parse_task_number(args[0].text),
+                            bounded(title, MAX_TITLE, "title", "task rename"))  # fmt: skip
     if sub == "block":
         reason = join(args[1:])
         if not args or not reason:
@@ -281,6 +287,15 @@ def _task_list(tokens: list[Token]) -> c.ListTasks:
             filters["blocked"] = True
         elif word in ("done", "closed", "finished"):
             filters["done"] = True
+        elif word in ("today", "tomorrow", "tmrw") or (
+            word in ("this", "next") and i + 1 < len(tokens) and tokens[i + 1].word == "week"
+        ):
+            filters["due"] = "tomorrow" if word == "tmrw" else word
+            if word in ("this", "next"):
+                filters["due"], i = f"{word} week", i + 1
+        elif word == "due" and i + 1 < len(tokens):
+            filters["due"] = join(tokens[i + 1 :])
+            break  # fmt: skip
         elif word in ("in", "for") and i + 1 < len(tokens):
             filters["project"] = join(tokens[i + 1 :])
             break

@@ -4,10 +4,12 @@ from difflib import get_close_matches
 
 USAGE = {
     "task add": "task add <title> [@person] [due <when>] [in <project>] [estimate <n>]",
-    "task list": "task list [mine | @person | overdue | blocked | done | in <project>]",
+    "task list": "task list [mine | @person | overdue | blocked | done | today | tomorrow | "
+    "this week | next week | due <when> | in <project>]",
     "task status": "task done|start|drop|reopen|unblock <#n> [<#n> …]",
     "task block": "task block <#n> <reason>",
     "task due": "task due <#n> <when>",
+    "task rename": "task rename <#n> <new title>",
     "task assign": "task assign <#n> [<#n> …] @person",
     "task show": "task show <#n>",
     "task snooze": "task snooze <#n>   (reminded again a day from now)",

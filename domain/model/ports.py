@@ -20,6 +20,8 @@ class TaskQuery:
     assignee_id: int | None = None
     project_ids: tuple[int, ...] | None = None
     due_before: date | None = None
+    due_from: date | None = None  # due on or after
+    title: str | None = None  # this title, in any case
     done_since: datetime | None = None
     limit: int = 200
 

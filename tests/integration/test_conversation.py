@@ -194,3 +194,26 @@ def test_several_tasks_change_at_once_or_not_at_all(chat, app):
             tables.tasks.c.number)).scalars().all()  # fmt: skip
     assert statuses == ["done", "todo", "done", "todo"]
     assert "At most 20 tasks" in chat.fails("task done " + " ".join(f"#{n}" for n in range(30)))
+
+
+def test_a_task_can_be_renamed_and_a_twin_title_is_pointed_out(chat):
+    chat.ok("task add Fix login")
+    assert "Note: #1 “Fix login” is open with the same title" in chat.ok("task add fix LOGIN")
+    assert "Note:" not in chat.ok("task add Fix logout")
+    assert chat.ok("task rename #2 Fix the signup form") == (
+        "Renamed #2: “fix LOGIN” → “Fix the signup form”."
+    )
+    assert "☐ #2 Fix the signup form" in chat.ok("task list")
+    assert "new title" in chat.fails("task rename #2")
+
+
+def test_tasks_are_listed_by_when_they_are_due(chat):
+    chat.ok("task add Today's due today")
+    chat.ok("task add Tomorrow's due tomorrow")
+    chat.ok(f"task add Later due {iso(14)}")
+    today = chat.ok("task list today")
+    assert "Today's" in today and "Tomorrow's" not in today
+    assert "Tomorrow's" in chat.ok("task list tomorrow") and "Later" not in chat.ok(
+        "task list this week")  # fmt: skip
+    assert "Later" in chat.ok(f"task list due {iso(14)}")
+    assert "can't read “never” as a date" in chat.fails("task list due never")
