@@ -150,6 +150,7 @@ decisions = Table(
     Column("project_id", Integer, ForeignKey("projects.id")),
     Column("product_id", Integer, ForeignKey("products.id")),
     Column("created_at", UTCDateTime),
+    Column("reason", String(500)),
     UniqueConstraint("workspace_id", "number"),
     Index("ix_decisions_workspace_created", "workspace_id", "created_at"),
 )  # fmt: skip

@@ -85,15 +85,20 @@ def confirm_decision(cmd: c.ConfirmDecision, s: Scope) -> Reply:
     decision = s.uow.decisions.by_number(s.workspace.id, cmd.number)
     if decision is None:
         raise NotFound(f"There is no decision D{cmd.number} in this workspace.", "decision list")
-    if decision.status == DecisionStatus.CONFIRMED:
-        return Reply(f"{decision.ref} is already confirmed.")
+    wanted = DecisionStatus.REJECTED if cmd.reject else DecisionStatus.CONFIRMED
+    if decision.status != DecisionStatus.PROPOSED:
+        return Reply(f"{decision.ref} is already {decision.status}.")
     allowed = _confirmers(decision, s)
     if allowed and s.speaker.id not in allowed:
         who = " or ".join(sorted(s.mention(p) for p in allowed))
         role = Role(decision.owner_role).label if decision.owner_role else "owner"
-        raise RoleCallError(f"Only the {role} ({who}) can confirm {decision.ref}.")
-    decision.status = DecisionStatus.CONFIRMED
-    return Reply(f"Confirmed {decision.ref}: {quoted(decision.text)}", public=True, data=decision)
+        verb = "reject" if cmd.reject else "confirm"
+        raise RoleCallError(f"Only the {role} ({who}) can {verb} {decision.ref}.")
+    decision.status, decision.reason = wanted, cmd.reason
+    done = "Rejected" if cmd.reject else "Confirmed"
+    why = f" — {cmd.reason}" if cmd.reason else ""
+    return Reply(f"{done} {decision.ref}: {quoted(decision.text)}{why}", public=True,
+                 data=decision)  # fmt: skip
 
 
 def _confirmers(decision: Decision, s: Scope) -> set[int]:

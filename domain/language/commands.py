@@ -103,6 +103,8 @@ class ListDecisions:
 @dataclass(frozen=True)
 class ConfirmDecision:
     number: int
+    reject: bool = False  # `decision reject D3 [reason]`
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

@@ -62,15 +62,18 @@ def parse_decision(rest: str) -> c.Command:
         if tokens and tokens[0].word in ("in", "for"):
             tokens = tokens[1:]
         return c.ListDecisions(join(tokens) or None)
-    if sub == "confirm":
-        if not text:
-            raise RoleCallError("Say which decision.", USAGE["decision confirm"])
-        number = text.upper().removeprefix("D").lstrip("#")
-        if not re.fullmatch(r"[0-9]{1,9}", number):
-            raise RoleCallError(f"“{text[:40]}” is not a decision number.", USAGE[
-                "decision confirm"])  # fmt: skip
-        return c.ConfirmDecision(int(number))
-    raise RoleCallError(f"Unknown decision command “{sub[:40]}”.", USAGE["decision log"])
+    if sub in ("confirm", "reject", "decline"):
+        form = "decision confirm" if sub == "confirm" else "decision reject"
+        said, _, reason = text.partition(" ")
+        if not said:
+            raise RoleCallError("Say which decision.", USAGE[form])
+        number = said.upper().removeprefix("D").lstrip("#")
+        if not re.fullmatch(r"[0-9]{1,9}", number) or (reason and sub == "confirm"):
+            raise RoleCallError(f"“{text[:40]}” is not a decision number.", USAGE[form])
+        reason = bounded(" ".join(reason.split()), 500, "reason", form) or None
+        return c.ConfirmDecision(int(number), sub != "confirm", reason)
+    raise RoleCallError(f"Unknown decision command “{sub[:40]}”: log, list, confirm or reject.",
+                        USAGE["decision log"])  # fmt: skip
 
 
 _NO_BLOCKERS = {"", "none", "no", "nope", "n/a", "na", "-", "nothing", "no blockers", "nil"}

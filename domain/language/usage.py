@@ -18,6 +18,7 @@ USAGE = {
     "decision log": "decision log <text> [area <area>] [in <project>]",
     "decision list": "decision list [in <project or product>]",
     "decision confirm": "decision confirm <D#n>",
+    "decision reject": "decision reject <D#n> [reason]",
     "product add": 'product add <name> [pm @person] [vision "<text>"]',
     "product update": 'product update <name> [pm @person] [vision "<text>"]',
     "product metric": "product metric <product> <metric name> <target>",

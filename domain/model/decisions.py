@@ -8,6 +8,7 @@ from enum import StrEnum
 class DecisionStatus(StrEnum):
     PROPOSED = "proposed"
     CONFIRMED = "confirmed"
+    REJECTED = "rejected"
 
 
 @dataclass(eq=False)
@@ -23,6 +24,7 @@ class Decision:
     project_id: int | None = None
     product_id: int | None = None
     created_at: datetime | None = None
+    reason: str | None = None  # why it was rejected
     id: int | None = None
 
     @property

@@ -217,3 +217,18 @@ def test_tasks_are_listed_by_when_they_are_due(chat):
         "task list this week")  # fmt: skip
     assert "Later" in chat.ok(f"task list due {iso(14)}")
     assert "can't read “never” as a date" in chat.fails("task list due never")
+
+
+def test_the_owner_rejects_a_proposed_decision_with_its_reason(chat, app):
+    set_up_store(chat)
+    chat.ok("decision log Sunset the legacy API next year in Web Store", user="bob")
+    assert "Only the product manager (@alice) can reject D1" in chat.fails(
+        "decision reject D1", user="bob")  # fmt: skip
+    assert chat.ok("decision reject D1 the launch event is booked", user="alice") == (
+        "Rejected D1: “Sunset the legacy API next year” — the launch event is booked"
+    )
+    assert "D1 is already rejected." in chat.ok("decision confirm D1", user="alice")
+    with app.engine.connect() as connection:
+        row = connection.execute(select(tables.decisions.c.status, tables.decisions.c.reason))
+        assert row.one() == ("rejected", "the launch event is booked")
+    assert "decision reject <D#n> [reason]" in chat.fails("decision reject", user="alice")

@@ -18,7 +18,7 @@ def test_upgrading_twice_changes_nothing(app):
     upgrade(app.engine)
     upgrade(app.engine)
     with app.engine.connect() as connection:
-        assert MigrationContext.configure(connection).get_current_revision() == "0006"
+        assert MigrationContext.configure(connection).get_current_revision() == "0007"
 
 
 def test_the_head_constant_names_the_newest_migration():
