@@ -14,6 +14,7 @@ from bot.slack import slack_app, slack_settings
 from bot.teams import mount_teams, refuse_unauthenticated, teams_settings
 from bot.worker import start_scheduler
 from domain.language.dates import warm_up
+from domain.ownership.model import shipped
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ class CannotListen(Exception):
 def serve(app: Application, scheduler: bool = True) -> None:
     refuse_unauthenticated(app.config)
     warm_up()  # dateparser's first parse is slow: pay it before the first request
+    shipped()  # so is reading the who-owns model's weights (~50 ms)
     quiet_malformed_requests()
     config = app.config
     listener = _listen(config.host, config.port)

@@ -28,7 +28,7 @@ from tests.fakes import FakeUnitOfWork
 from tests.support import THURSDAY
 
 HERE = Path(__file__).parent
-PARTS = ("heldout", "dev")
+PARTS = ("heldout", "dev", "dev2")
 LABELS = {role: role.label for role in Role}
 
 

@@ -3,7 +3,8 @@
     python -m bench.who_owns.train [--cv]
 
 A multinomial logistic regression (scikit-learn, a dev-only dependency) over the features
-of `domain.ownership.features`, trained on the development part (dev.jsonl) and on the
+of `domain.ownership.features`, trained on the development parts (dev.jsonl and dev2.jsonl,
+by two writers) and on the
 phrasings of tests/unit/ownership/test_who_owns.py; never on heldout.jsonl, and never on the
 test file's UNSEEN list, which checks the shapes the issue names on wording the model has
 not read. The same data gives the same file, byte for byte: a deterministic solver on one
@@ -35,10 +36,11 @@ DIGITS = 3
 
 
 def examples() -> list[tuple[str, str]]:
-    """(text, area key): dev.jsonl and the test file's phrasings (not its UNSEEN list)."""
+    """(text, area key): the development parts (dev.jsonl, dev2.jsonl) and the test file's
+    phrasings (not its UNSEEN list)."""
     from tests.unit.ownership import test_who_owns as phrasings
 
-    rows = [(item["text"], item["area"]) for item in load("dev")]
+    rows = [(item["text"], item["area"]) for part in ("dev", "dev2") for item in load(part)]
     for name in ("QUESTIONS", "QA_MISSES", "QA_TRIAL", "HELD_OUT"):
         for row in getattr(phrasings, name):
             text, keys, _ = row
