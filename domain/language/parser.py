@@ -11,7 +11,7 @@ from domain.language.catalog import SETUP_VERBS
 from domain.language.talk import parse_checkin, parse_decision, parse_who_owns
 from domain.language.tasks import parse_task
 from domain.language.tokens import clean, tokenize
-from domain.language.usage import did_you_mean
+from domain.language.usage import USAGE, closest
 from domain.model.errors import RoleCallError
 
 _LEADING_MENTION = re.compile(r"^\s*(<@[^>]+>|@rolecall\b)[\s,:]*", re.IGNORECASE)
@@ -31,6 +31,11 @@ _WHOSE_CALL = re.compile(
     r"|(?:which|what)\s+(?:manager|pm|role|one\s+of\s+(?:us|you|them)|person)\b)",
     re.IGNORECASE,
 )
+# The form an unknown command's nearest verb takes, to show instead of "help".
+_FORM_OF = {"task": USAGE["task add"], "who": USAGE["who owns"], "decision": USAGE["decision log"],
+            "checkin": USAGE["checkin"], "product": USAGE["product add"],
+            "project": USAGE["project add"], "standup": USAGE["standup"],
+            "timezone": USAGE["timezone"], "role": USAGE["role"]}  # fmt: skip
 _TEXT_VERBS = {
     "checkin": parse_checkin,
     "check-in": parse_checkin,
@@ -65,5 +70,7 @@ def parse(text: str, implicit_task_add: bool = False) -> c.Command:
         raise RoleCallError("Type a command.", "help")
     if _WHOSE_CALL.search(text):
         return parse_who_owns(text)
-    hint = did_you_mean(verb, [*_TEXT_VERBS, *SETUP_VERBS, "task", "who"])
-    raise RoleCallError(f"Unknown command “{head[:40]}”.{hint} Commands: {_VERBS}.", "help")
+    near = closest(verb, [*_TEXT_VERBS, *SETUP_VERBS, "task", "who"])
+    hint = f" Did you mean “{near}”?" if near else ""
+    raise RoleCallError(f"Unknown command “{head[:40]}”.{hint} Commands: {_VERBS}.",
+                        _FORM_OF.get(near or "", "help"))  # fmt: skip

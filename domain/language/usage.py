@@ -47,7 +47,7 @@ USAGE = {
     "me": "me   (your open tasks, what is due soon, blocked, decisions waiting for you, roles)",
     "help": (
         "help [task | who | decision | product | project | role | owners | standup | checkin"
-        " | timezone | me | dates]"
+        " | timezone | me | dates | all]"
     ),
 }
 
@@ -69,6 +69,11 @@ TOPICS = {
 
 def usage(key: str) -> str:
     return USAGE[key]
+
+
+def closest(word: str, options: list[str]) -> str | None:
+    close = get_close_matches(word.lower(), options, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def did_you_mean(word: str, options: list[str]) -> str:

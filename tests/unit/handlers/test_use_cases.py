@@ -94,9 +94,13 @@ def test_a_scheduler_pass_on_fakes_queues_the_day_before_reminder(fake_chat, fak
     assert Pass(fake_uow, clock.now() + timedelta(hours=1)).run() == 0
 
 
-def test_help_lists_every_command_and_topics_narrow_it(fake_chat):
-    everything = fake_chat.ok("help")
+def test_help_fits_a_screen_and_teaches_by_example(fake_chat):
+    first = fake_chat.ok("help")
+    assert len(first.splitlines()) <= 16 and "task add Write the release notes" in first
+    assert "help task" in first and "who owns can we push" in first
+    everything = fake_chat.ok("help all")
     assert "who owns <question>" in everything and "standup at <HH:MM>" in everything
+    assert "No help on" not in everything
     assert fake_chat.ok("help standup").startswith("standup at")
 
 

@@ -607,3 +607,14 @@ def test_a_question_asking_whose_call_it_is_is_a_who_owns_question(text):
 def test_other_questions_are_still_unknown_commands(text):
     with pytest.raises(RoleCallError, match="Unknown command"):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [("tsk add x", "task add <title>"), ("projet add X", "project add <name>"),
+     ("decison log x", "decision log <text>"), ("blah", "help")],
+)  # fmt: skip
+def test_an_unknown_command_suggests_the_closest_and_shows_its_form(text, form):
+    with pytest.raises(RoleCallError) as refused:
+        parse(text)
+    assert refused.value.usage.startswith(form)
