@@ -28,7 +28,7 @@ HANDLERS: dict[type, Callable[..., Reply]] = {
     c.AddTask: tasks.add_task, c.ListTasks: tasks.list_tasks,
     c.ChangeTaskStatus: tasks.change_status, c.RescheduleTask: tasks.reschedule,
     c.AssignTask: tasks.assign, c.ShowTask: tasks.show, c.SnoozeTask: tasks.snooze,
-    c.RenameTask: tasks.rename,
+    c.RenameTask: tasks.rename, c.EditTask: tasks.edit,
     c.ReviewUnplannedTask: review,
     c.AskWhoOwns: ownership.who_owns, c.LogDecision: ownership.log_decision,
     c.ListDecisions: ownership.list_decisions, c.ConfirmDecision: ownership.confirm_decision,

@@ -157,6 +157,27 @@ def _said(status: str) -> str:
     return {Status.DOING: "in progress", Status.TODO: "open"}.get(Status(status), status)
 
 
+def edit(cmd: c.EditTask, s: Scope) -> Reply:
+    """Each change as its own command would make it, in one unit of work: all or none."""
+    task = s.task(cmd.number)
+    lines = []
+    if cmd.project:
+        before = _touch_project(task, s)
+        project = s.project(cmd.project)
+        task.project_id, task.updated_at, project.scope_dirty = project.id, s.now, True
+        moved = f" (from {before.name})" if before and before is not project else ""
+        lines.append(f"{task.ref} {quoted(task.title)} is now in {project.name}{moved}.")
+    if cmd.estimate is not None:
+        task.estimate, task.updated_at = cmd.estimate, s.now
+        _touch_project(task, s)
+        lines.append(f"{task.ref} {quoted(task.title)} is now estimated at {cmd.estimate:g}.")
+    if cmd.assignee:
+        lines.append(assign(c.AssignTask(cmd.number, cmd.assignee), s).text)
+    if cmd.due:
+        lines.append(reschedule(c.RescheduleTask(cmd.number, cmd.due), s).text)
+    return Reply("\n".join(lines), data=task)
+
+
 def rename(cmd: c.RenameTask, s: Scope) -> Reply:
     task = s.task(cmd.number)
     before, task.title, task.updated_at = task.title, cmd.title, s.now
@@ -224,7 +245,7 @@ def _fixes(readings: list[tuple[str, str]], task: Task) -> str:
         "the due date": f"task due {task.ref} <when>",
         "part of the title": f"task drop {task.ref} and add it again with the title quoted",
     }
-    said = [fixes.get(what, f"task assign {task.ref} @name") for _, what in readings]
+    said = [fixes.get(what, f"task edit {task.ref} @name") for _, what in readings]
     return ", or ".join(dict.fromkeys(said))  # fmt: skip
 
 

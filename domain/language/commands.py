@@ -49,6 +49,17 @@ class ChangeTaskStatus:
 
 
 @dataclass(frozen=True)
+class EditTask:
+    """`task edit #n [due …] [@person] [estimate …] [in <project>]`: only what is said."""
+
+    number: int
+    due: str | None = None
+    assignee: str | None = None
+    estimate: float | None = None
+    project: str | None = None
+
+
+@dataclass(frozen=True)
 class RenameTask:
     number: int
     title: str

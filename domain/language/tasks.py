@@ -16,9 +16,10 @@ _STATUS_VERBS = {
     "cancel": Status.DROPPED, "reopen": Status.TODO, "todo": Status.TODO,
 }  # fmt: skip
 _SUBVERBS = ["add", "list", "done", "start", "drop", "reopen", "block", "unblock", "due",
-             "rename", "assign", "show", "snooze", "approve", "defer"]  # fmt: skip
+             "rename", "edit", "assign", "show", "snooze", "approve", "defer"]  # fmt: skip
 _LIST_FILTERS = {"mine", "my", "overdue", "late", "blocked"}
-_NUMBERED_VERBS = {*_STATUS_VERBS, "block", "unblock", "due", "rename", "assign", "show", "info",
+_NUMBERED_VERBS = {*_STATUS_VERBS, "block", "unblock", "due", "rename", "edit", "assign", "show",
+                   "info",
                    "snooze", "later", "approve", "defer"}  # fmt: skip
 
 
@@ -58,6 +59,8 @@ def _parse_task(tokens: list[Token], implicit_add: bool, plural: bool) -> c.Comm
     if sub in ("unblock", "unblocked"):
         return _each(_numbers(args, "task status"),
                      lambda n: c.ChangeTaskStatus(n, Status.TODO, unblock=True))  # fmt: skip
+    if sub in ("edit", "change", "update"):
+        return _task_edit(args)
     if sub in ("rename", "retitle"):
         title = _title(args[1:])
         if len(args) < 2 or not title:
@@ -176,6 +179,27 @@ def _task_add(tokens: list[Token]) -> c.AddTask:
         estimate=parse_estimate(join(options["estimate"])) if "estimate" in options else None,
         readings=tuple(readings),
         named=None if assignee else (named_for or _named(words)),
+    )
+
+
+def _task_edit(args: list[Token]) -> c.EditTask:
+    if not args:
+        raise RoleCallError("Say which task and what to change.", USAGE["task edit"])
+    number = parse_task_number(args[0].text)
+    # The number stands where a title would: the options follow it.
+    words, options = split_options(args, single=set(), multi=_ADD_OPTIONS, soft=_SOFT,
+                                   valid=_valid_options,
+                                   fillers=frozenset({"for", "to"}))  # fmt: skip
+    if len(words) > 1 or not options or "for" in options:  # "for sam": say @sam
+        raise RoleCallError("Say what to change: a due date, @person, estimate or project "
+                            "(a new title: task rename).", USAGE["task edit"])  # fmt: skip
+    due_key = next((k for k in ("due", *_SOFT_DUE) if k in options), None)
+    return c.EditTask(
+        number,
+        due=_value(options[due_key]) if due_key else None,
+        assignee=options["@"][0].mention if "@" in options else None,
+        estimate=parse_estimate(join(options["estimate"])) if "estimate" in options else None,
+        project=_value(options["in"]) if "in" in options else None,
     )
 
 

@@ -10,6 +10,7 @@ USAGE = {
     "task block": "task block <#n> <reason>",
     "task due": "task due <#n> <when>",
     "task rename": "task rename <#n> <new title>",
+    "task edit": "task edit <#n> [due <when>] [@person] [estimate <n>] [in <project>]",
     "task assign": "task assign <#n> [<#n> …] @person",
     "task show": "task show <#n>",
     "task snooze": "task snooze <#n>   (reminded again a day from now)",

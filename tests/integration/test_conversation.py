@@ -235,3 +235,15 @@ def test_the_owner_rejects_a_proposed_decision_with_its_reason(chat, app):
         row = connection.execute(select(tables.decisions.c.status, tables.decisions.c.reason))
         assert row.one() == ("rejected", "the launch event is booked")
     assert "decision reject <D#n> [reason]" in chat.fails("decision reject", user="alice")
+
+
+def test_task_edit_changes_what_is_said_all_of_it_or_none(chat, app):
+    chat.ok("project add Apollo")
+    chat.ok("project add Zeus")
+    chat.ok("task add Ship it in Apollo")
+    edited = chat.ok("task edit #1 by friday for @sam estimate 3 in Zeus")
+    assert "is now in Zeus (from Apollo)" in edited and "assigned to @sam" in edited
+    assert "estimated at 3" in edited and f"due {day(1):%a} {day(1).day} {day(1):%b}" in edited
+    assert "can't read “never” as a date" in chat.fails("task edit #1 @lee due never")
+    assert "@sam" in chat.ok("task show #1")  # the failed edit changed nothing
+    assert "Say what to change" in chat.fails("task edit #1 make it nicer")
