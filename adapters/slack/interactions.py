@@ -17,11 +17,15 @@ from domain.language.arguments import parse_task_number
 from domain.model.errors import RoleCallError
 from domain.model.tasks import MAX_TITLE, Status
 
-STATUS_BUTTONS = {"task_start": Status.DOING, "task_done": Status.DONE}
+STATUS_BUTTONS = {
+    "task_start": Status.DOING,
+    "task_done": Status.DONE,
+    "task_drop": Status.DROPPED,
+}  # "Undo" on a task read by a rule
 
 
 def register(app: AsyncApp, bot: SlackBot) -> None:
-    @app.action(re.compile(r"^task_(start|done|snooze|approve|defer)$"))
+    @app.action(re.compile(r"^task_(start|done|snooze|drop|approve|defer)$"))
     async def on_task_button(ack, action, body, client, context, respond) -> None:
         await ack()
         channel = (body.get("channel") or {}).get("id", "")

@@ -30,7 +30,7 @@ from domain.standups.digest import Digest
 
 SECTION_LIMIT = 2900  # Slack's is 3000 characters per text object
 BLOCK_LIMIT = 45  # of Slack's 50 per message
-TASK_BUTTONS = {"start": "Start", "done": "Done", "snooze": "Snooze 1 day"}
+TASK_BUTTONS = {"start": "Start", "done": "Done", "snooze": "Snooze 1 day", "drop": "Undo"}
 REVIEW_BUTTONS = {"approve": "Approve into scope", "defer": "Defer"}
 TASK_MODAL = "task_modal"
 
@@ -105,9 +105,8 @@ def reply_message(reply: Reply) -> dict:
     else:
         blocks = sections(reply.text)
     if isinstance(data, Task) and data.is_open and reply.ok:
-        blocks.append(
-            buttons("task", data.number, {v: TASK_BUTTONS[v] for v in next_actions(data)})
-        )
+        verbs = (*next_actions(data), *(("drop",) if reply.undo else ()))
+        blocks.append(buttons("task", data.number, {v: TASK_BUTTONS[v] for v in verbs}))
     return {"text": fallback(reply.text), "blocks": blocks}
 
 

@@ -27,7 +27,7 @@ from domain.service import RoleCall
 log = logging.getLogger(__name__)
 PLATFORM = "teams"
 NAMES_FOR = 300.0  # seconds a display name is reused before it is read again
-BUTTONS = {"start", "done", "snooze", "approve", "defer"}
+BUTTONS = {"start", "done", "snooze", "drop", "approve", "defer"}
 _ZONES = available_timezones()
 
 
@@ -184,8 +184,9 @@ def _button_command(value: dict) -> c.Command | None:
         return None
     if verb not in BUTTONS or not 0 < number < 2**31:
         return None
-    if verb in ("start", "done"):
-        return c.ChangeTaskStatus(number, Status.DOING if verb == "start" else Status.DONE)
+    if verb in ("start", "done", "drop"):  # drop: "Undo" on a task read by a rule
+        status = {"start": Status.DOING, "done": Status.DONE, "drop": Status.DROPPED}[verb]
+        return c.ChangeTaskStatus(number, status)
     if verb == "snooze":
         return c.SnoozeTask(number)
     return c.ReviewUnplannedTask(number, approve=verb == "approve")

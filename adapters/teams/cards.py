@@ -18,7 +18,7 @@ CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 BUDGET = 20_000  # bytes of card JSON; Teams refuses messages over about 28 KB
 LINE_LIMIT = 2_000  # characters: the longest line is at most 8 KB of UTF-8
-TASK_BUTTONS = {"start": "Start", "done": "Done", "snooze": "Snooze 1 day"}
+TASK_BUTTONS = {"start": "Start", "done": "Done", "snooze": "Snooze 1 day", "drop": "Undo"}
 REVIEW_BUTTONS = {"approve": "Approve into scope", "defer": "Defer"}
 Show = Callable[[str], str]  # the core's text as people should read it (names, not handles)
 
@@ -89,7 +89,8 @@ def reply_card(reply: Reply, show: Show) -> dict:
                            [(w, i) for w, i in data.details], show)  # fmt: skip
     actions = None
     if isinstance(data, Task) and data.is_open and reply.ok:
-        actions = buttons(data.number, {v: TASK_BUTTONS[v] for v in next_actions(data)})
+        verbs = (*next_actions(data), *(("drop",) if reply.undo else ()))
+        actions = buttons(data.number, {v: TASK_BUTTONS[v] for v in verbs})
     bold = isinstance(data, OwnerAnswer)
     return card(lines(text.splitlines(), bold_first=bold), text, actions)
 

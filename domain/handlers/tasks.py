@@ -60,7 +60,7 @@ def add_task(cmd: c.AddTask, s: Scope) -> Reply:
         project.scope_dirty = True
         if notice := report_unplanned(task, project, s):
             lines.append(notice)
-    return Reply("\n".join(lines), data=task)
+    return Reply("\n".join(lines), data=task, undo=bool(readings))
 
 
 def _open_twin(task: Task, s: Scope) -> Task | None:

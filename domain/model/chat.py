@@ -40,3 +40,4 @@ class Reply:
     public: bool = False  # in the channel for everyone, rather than to the speaker only
     data: object | None = None  # the structured result, for adapters that render richly
     duplicate: bool = False  # a platform retry of a delivery already handled: say nothing
+    undo: bool = False  # the task was read by a rule the speaker may not have meant: offer Undo

@@ -278,3 +278,13 @@ def test_a_long_checkin_still_makes_a_valid_digest_thread(server, slack):
     assert send(server, body)[0] == 200
     summary, details = slack.wait_for("chat.postMessage", count=2)
     assert summary.status == details.status == 200 and details.response["ok"]
+
+
+def test_a_task_read_by_a_rule_carries_an_undo_button_that_drops_it(server, slack, db_url):
+    added = command(server, slack, "/task", "Write the notes by friday")
+    assert "Read “by friday” as the due date" in shown(added)
+    [undo] = [e for b in added["blocks"] if b["type"] == "actions" for e in b["elements"]
+              if e["text"]["text"] == "Undo"]  # fmt: skip
+    assert undo["action_id"] == "task_drop"
+    response = click(server, slack, "task_drop", 1, "undo")
+    assert response.get("replace_original") is True and "Dropped: #1" in shown(response)

@@ -233,3 +233,15 @@ def test_a_new_service_url_is_what_proactive_messages_use(app):
     for person in (ANN, BEN):  # everyone in the conversation moves with it
         [where] = store.for_person(workspace_id, handle_of(person["id"]))
         assert where.service_url == "https://smba.example/emea/"
+
+
+def test_a_task_read_by_a_rule_offers_undo_which_drops_it(teams):
+    replies = teams.send(teams.activity("task add Fix login by friday"))
+    actions = card(replies[0])["actions"]
+    assert [a["title"] for a in actions] == ["Start", "Done", "Snooze 1 day", "Undo"]
+    clicked = teams.activity(value=actions[-1]["data"], replyToId="card-2")
+    assert teams.send(clicked) == []
+    [updated] = teams.adapter.updated_activities
+    assert "Dropped: #1" in card_text(updated) and "actions" not in card(updated)
+    plain = teams.send(teams.activity(f"task add Plain due {iso(4)}"))
+    assert "Undo" not in [a["title"] for a in card(plain[0])["actions"]]  # said with `due`
