@@ -267,8 +267,8 @@ def _project_and_title(cmd: c.AddTask, s: Scope) -> tuple[Project | None, str, l
         # Like no project at all ("Fix bug in cart totals"); a near miss ("in Chekout") is
         # a typo, refused below with the projects there are.
         return None, title, [*readings, (f"in {cmd.project}", "part of the title")]
-    return s.project(cmd.project, "project add <name>  (or quote a title that contains “in”)"), \
-        cmd.title, readings  # fmt: skip
+    quoting = "project add <name>  (or quote a title that contains “in”)"
+    return s.project(cmd.project, quoting), cmd.title, readings
 
 
 def _assignee(cmd: c.AddTask, s: Scope, title: str, readings: list):

@@ -33,15 +33,22 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def install(server, slack, team: str) -> None:
-    """The browser side of an install: the install page sets a state cookie, Slack sends the
-    user back to the redirect with a code and that state."""
-    slack.team_id = team
+def begin_install(server):
+    """The install page: an opener that does not follow redirects, its state cookie and
+    the state Slack will be handed."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect)
     with opener.open(f"{server.url}/slack/install", timeout=10) as page:
         cookie = page.headers["Set-Cookie"].split(";")[0]
         state = urllib.parse.parse_qs(urllib.parse.urlparse(
             _authorize_url(page.read().decode())).query)["state"][0]  # fmt: skip
+    return opener, cookie, state
+
+
+def install(server, slack, team: str) -> None:
+    """The browser side of an install: the install page sets a state cookie, Slack sends the
+    user back to the redirect with a code and that state."""
+    slack.team_id = team
+    opener, cookie, state = begin_install(server)
     callback = f"{server.url}/slack/oauth_redirect?code=code-{team}&state={state}"
     request = urllib.request.Request(callback, headers={"Cookie": cookie})
     with opener.open(request, timeout=10) as done:
@@ -168,11 +175,7 @@ def test_expired_install_states_are_deleted_when_a_new_one_is_issued(oauth_serve
 
 def test_a_failed_code_exchange_never_logs_the_code(oauth_server, slack):
     slack.fail("oauth.v2.access", error="invalid_code")
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect)
-    with opener.open(f"{oauth_server.url}/slack/install", timeout=10) as page:
-        cookie = page.headers["Set-Cookie"].split(";")[0]
-        state = urllib.parse.parse_qs(urllib.parse.urlparse(
-            _authorize_url(page.read().decode())).query)["state"][0]  # fmt: skip
+    opener, cookie, state = begin_install(oauth_server)
     callback = f"{oauth_server.url}/slack/oauth_redirect?code=code-secret-4711&state={state}"
     request = urllib.request.Request(callback, headers={"Cookie": cookie})
     try:
